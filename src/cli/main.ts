@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { ContentError, formatProblems } from '../validation/problem.ts';
+import { UsageError, helpText, parse, type Command } from './command.ts';
+import { build } from './commands/build.ts';
+import { check } from './commands/check.ts';
+import { controls } from './commands/controls.ts';
+import { hash } from './commands/hash.ts';
+
+/** Every command, in the order `proofbook --help` lists them. */
+export const COMMANDS: Command[] = [check, build, controls, hash];
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `proofbook ${version()}: backup and DR compliance evidence as a site, an audit and a snapshot`,
+    '',
+    'Usage: proofbook <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary.split('. ')[0]}`),
+    '',
+    'Run "proofbook <command> --help" for its options.',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the exit code. User errors print a message, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const target = name === 'help' && rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    process.stdout.write(`${target ? helpText(target) : mainHelp()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`proofbook: unknown command "${name}".\n\n${mainHelp()}\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parse(command, rest);
+    if (values.help) {
+      process.stdout.write(`${helpText(command)}\n`);
+      return 0;
+    }
+    if (positionals.length && !command.positionals) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`proofbook ${command.name}: ${error.message}\n\n${helpText(command)}\n`);
+      return 2;
+    }
+    if (error instanceof ContentError) {
+      process.stderr.write(`${formatProblems(error.problems)}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

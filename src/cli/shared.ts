@@ -1,0 +1,21 @@
+import { isIsoDate } from '../time/dates.ts';
+import { buildModel, type BuildResult } from '../model/build.ts';
+import { formatProblems } from '../validation/problem.ts';
+import { UsageError } from './command.ts';
+import path from 'node:path';
+
+/** Validates --as-of. */
+export function asOfOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isIsoDate(value)) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${String(value)}"`);
+  return value;
+}
+
+/** Builds the model for a command, printing the problem list when there is one. */
+export function modelFor(values: Record<string, unknown>): BuildResult & { contentLabel: string } {
+  const contentDir = String(values.content ?? 'content');
+  const contentLabel = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/') || '.';
+  const result = buildModel({ contentDir, asOf: asOfOption(values['as-of']) });
+  if (result.problems.length) process.stderr.write(`${formatProblems(result.problems, contentLabel)}\n`);
+  return { ...result, contentLabel };
+}

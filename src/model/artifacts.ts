@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { resolveInside } from '../content/paths.ts';
+import type { Problem } from '../validation/problem.ts';
+
+export interface ArtifactCheck {
+  size: number;
+  /** sha256 of the file as it is now, or undefined when it could not be read. */
+  actual?: string;
+  problem?: Omit<Problem, 'file' | 'line' | 'field'>;
+}
+
+/** sha256 of a file in hex. */
+export function sha256File(abs: string): string {
+  return createHash('sha256').update(readFileSync(abs)).digest('hex');
+}
+
+/**
+ * Checks one artifact: the path stays inside the content root, the file exists and its
+ * sha256 matches the pinned one (a mismatch means the evidence drifted or was tampered with).
+ */
+export function checkArtifact(root: string, rel: string, pinned: string): ArtifactCheck {
+  const where = resolveInside(root, rel);
+  if ('error' in where) {
+    return { size: 0, problem: { message: `Artifact path "${rel}": ${where.error}.`, fix: 'keep artifacts inside the content folder and give their path relative to it, e.g. evidence/files/report.pdf' } };
+  }
+  let size: number;
+  try {
+    const st = statSync(where.abs);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    return { size: 0, problem: { message: `Artifact file "${rel}" does not exist.`, fix: 'add the file at that path (relative to the content root) or correct the path' } };
+  }
+  const actual = sha256File(where.abs);
+  if (actual !== pinned) {
+    return {
+      size,
+      actual,
+      problem: {
+        message: `Artifact "${rel}" does not match its pinned sha256: pinned ${pinned}, file has ${actual}. The evidence changed after it was recorded (drift or tampering).`,
+        fix: 'restore the original file, or if the change is legitimate re-collect the evidence and pin the new hash (npx proofbook hash <file>)',
+      },
+    };
+  }
+  return { size, actual };
+}

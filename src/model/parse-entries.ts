@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { SourceFile } from '../content/load.ts';
+import { evidenceSchema, type EvidenceData } from '../schemas/evidence.ts';
+import { measureSchema, type MeasureData } from '../schemas/measure.ts';
+import { policySchema, type PolicyData } from '../schemas/policy.ts';
+import { parseWith } from '../validation/parse.ts';
+import type { Problem } from '../validation/problem.ts';
+
+export interface Parsed<T> {
+  data: T;
+  source: SourceFile;
+}
+
+export interface ParsedEntries {
+  policies: Parsed<PolicyData>[];
+  measures: Parsed<MeasureData>[];
+  evidence: Parsed<EvidenceData>[];
+}
+
+const SCHEMAS = { policy: policySchema(), measure: measureSchema(), evidence: evidenceSchema() } as const;
+
+/** Validates every entry's frontmatter and rejects duplicate ids (case-insensitive, across kinds, since URLs lower-case them). */
+export function parseEntries(files: SourceFile[], problems: Problem[]): ParsedEntries {
+  const out: ParsedEntries = { policies: [], measures: [], evidence: [] };
+  const seen = new Map<string, SourceFile>();
+  for (const source of files) {
+    if (source.kind !== 'policy' && source.kind !== 'measure' && source.kind !== 'evidence') continue;
+    problems.push(...source.problems);
+    if (source.data === undefined) continue;
+    const schema: z.ZodTypeAny = SCHEMAS[source.kind];
+    const result = parseWith(schema, source.data, source.file, source.lineOf);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const id: string = result.value.id;
+    const first = seen.get(id.toLowerCase());
+    if (first) {
+      problems.push({
+        file: source.file,
+        line: source.lineOf(['id']),
+        field: 'id',
+        message: `Duplicate id "${id}": ${first.file} already uses it.`,
+        fix: 'give each policy, measure and evidence record its own id',
+      });
+      continue;
+    }
+    seen.set(id.toLowerCase(), source);
+    if (source.kind === 'policy') out.policies.push({ data: result.value, source });
+    else if (source.kind === 'measure') out.measures.push({ data: result.value, source });
+    else out.evidence.push({ data: result.value, source });
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import type { BackupArea } from '../catalogs/backup-areas.ts';
+import type { CatalogControl, FrameworkCatalog } from '../catalogs/types.ts';
+import type { Audience } from '../schemas/common.ts';
+import type { ProgramConfig } from '../schemas/config.ts';
+import type { EvidenceData } from '../schemas/evidence.ts';
+import type { MeasureData } from '../schemas/measure.ts';
+import type { PolicyData } from '../schemas/policy.ts';
+
+/**
+ * The compliance model: one typed graph every view is derived from (portal pages, audit,
+ * exports, snapshots). Nodes hold direct object references both ways so views never
+ * re-join by id; `toJSON` in serialize.ts flattens it to ids.
+ */
+
+/** "soc2:CC6.1": framework id and control id, unique across frameworks. */
+export type ControlKey = string;
+
+export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'not-applicable';
+
+export interface Coverage {
+  status: CoverageStatus;
+  /** For partial and gap: what is missing, in words ("no current evidence"). */
+  missing: string[];
+  /** For not-applicable: why. */
+  reason?: string;
+}
+
+/** A link from a measure (or policy/evidence) to a control, noting whether the mapping is only implied. */
+export interface ControlLink {
+  control: ControlNode;
+  implied: boolean;
+  note?: string;
+}
+
+export interface FrameworkNode {
+  catalog: FrameworkCatalog;
+  id: string;
+  inScope: boolean;
+  controls: ControlNode[];
+}
+
+export interface ControlNode extends CatalogControl {
+  key: ControlKey;
+  framework: FrameworkNode;
+  /** URL-safe slug of the id: "cc6-1", "a-8-13". */
+  slug: string;
+  inScope: boolean;
+  measures: MeasureNode[];
+  policies: PolicyNode[];
+  evidence: EvidenceNode[];
+  areas: AreaNode[];
+  coverage: Coverage;
+}
+
+/** Where a node came from, for messages and links to the source. */
+export interface SourceRef {
+  /** Content-root-relative path. */
+  file: string;
+  /** Markdown/MDX body. */
+  body: string;
+}
+
+export interface PolicyNode extends SourceRef {
+  type: 'policy';
+  data: PolicyData;
+  id: string;
+  slug: string;
+  visibility: Audience;
+  controls: ControlLink[];
+  measures: MeasureNode[];
+  /** Next review due: lastReviewed (or effective) + reviewInterval. */
+  nextReview: string;
+}
+
+export interface MeasureNode extends SourceRef {
+  type: 'measure';
+  data: MeasureData;
+  id: string;
+  slug: string;
+  visibility: Audience;
+  area: AreaNode;
+  controls: ControlLink[];
+  policies: PolicyNode[];
+  evidence: EvidenceNode[];
+}
+
+/** Current: within validFor; expiring: within 30 days of the end; superseded: expired but a newer item of the same kind proves the same measures; expired: none newer. */
+export type Freshness = 'current' | 'expiring' | 'superseded' | 'expired';
+
+export interface ArtifactNode {
+  path: string;
+  sha256: string;
+  size: number;
+  visibility: Audience;
+  /** False when the file is missing or its hash differs (the problem is reported separately). */
+  intact: boolean;
+}
+
+export interface EvidenceNode extends SourceRef {
+  type: 'evidence';
+  data: EvidenceData;
+  id: string;
+  slug: string;
+  visibility: Audience;
+  controls: ControlLink[];
+  measures: MeasureNode[];
+  artifacts: ArtifactNode[];
+  /** Last day it is current: collected + validFor. */
+  validUntil: string;
+  freshness: Freshness;
+}
+
+export interface AreaNode extends BackupArea {
+  measures: MeasureNode[];
+  /** The live mapping: controls the area's measures satisfy, per framework, with implied flags. */
+  mapping: Record<string, ControlLink[]>;
+}
+
+export type EntryNode = PolicyNode | MeasureNode | EvidenceNode;
+
+export interface Model {
+  /** Date all freshness and coverage is computed for. */
+  asOf: string;
+  config: ProgramConfig;
+  frameworks: FrameworkNode[];
+  controls: Map<ControlKey, ControlNode>;
+  areas: AreaNode[];
+  policies: PolicyNode[];
+  measures: MeasureNode[];
+  evidence: EvidenceNode[];
+  /** Every policy, measure and evidence by id. */
+  entries: Map<string, EntryNode>;
+}

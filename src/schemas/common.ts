@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isIsoDate } from '../time/dates.ts';
+import { parseDuration } from '../time/duration.ts';
+
+/** Entry identifier: letters, digits, dots, dashes, underscores; unique across the whole program. */
+export const idSchema = () =>
+  z
+    .string({ required_error: 'an id is required' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "-" or "_" only, starting with a letter or digit (e.g. "pol-backup")');
+
+/** A calendar date written YYYY-MM-DD (YAML leaves it a string; we check it is a real day). */
+export const dateSchema = () =>
+  z.string({ invalid_type_error: 'write the date as YYYY-MM-DD' }).refine(isIsoDate, {
+    message: 'not a valid date: write it as YYYY-MM-DD, e.g. 2026-03-31',
+  });
+
+/** An ISO 8601 duration such as P1Y, P3M, P90D or PT4H. */
+export const durationSchema = () =>
+  z.string({ invalid_type_error: 'write the duration in ISO 8601, e.g. P1Y' }).refine((s) => parseDuration(s) !== undefined, {
+    message: 'not an ISO 8601 duration: use e.g. P1Y (1 year), P3M (3 months), P90D (90 days), PT4H (4 hours)',
+  });
+
+/**
+ * Who may see an entry or field, from widest to narrowest audience. Content is `internal`
+ * unless the author widens it: publishing must be a deliberate act.
+ */
+export const AUDIENCES = ['public', 'customer', 'internal', 'auditor'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const visibilitySchema = () => z.enum(AUDIENCES).default('internal');
+
+/** A control reference inside a framework list: "CC6.1", or { id, implied, note } for an implied mapping. */
+export const controlRefSchema = () =>
+  z.union([
+    z.string().min(1),
+    z
+      .object({
+        /** Control id exactly as the framework writes it. */
+        id: z.string().min(1),
+        /** The control only implies this mapping; the framework does not state it explicitly. */
+        implied: z.boolean().default(false),
+        /** Why the mapping holds. */
+        note: z.string().optional(),
+      })
+      .strict(),
+  ]);
+
+/** Controls per framework: { soc2: [CC6.1], iso27001: [A.8.13, { id: A.5.30, implied: true }] }. */
+export const controlMapSchema = () => z.record(z.string(), z.array(controlRefSchema())).default({});
+
+/** A half-open description of a stretch of days, both ends included. */
+export const periodSchema = () =>
+  z
+    .object({
+      /** First day covered. */
+      start: dateSchema(),
+      /** Last day covered. */
+      end: dateSchema(),
+    })
+    .strict()
+    .refine((p) => p.start <= p.end, { message: 'period.start is after period.end', path: ['end'] });
+
+export type ControlMapInput = z.infer<ReturnType<typeof controlMapSchema>>;

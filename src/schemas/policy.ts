@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { controlMapSchema, dateSchema, durationSchema, idSchema, visibilitySchema } from './common.ts';
+
+/** One sign-off of a policy version. */
+export const approvalSchema = () =>
+  z
+    .object({
+      /** Person who approved. */
+      name: z.string().min(1),
+      /** Their role at the time, e.g. "Chief Technology Officer". */
+      role: z.string().min(1),
+      /** Day of approval. */
+      date: dateSchema(),
+    })
+    .strict();
+
+export const POLICY_STATUSES = ['draft', 'approved', 'retired'] as const;
+
+/** Frontmatter of a policy (content/policies/*.mdx). */
+export const policySchema = () =>
+  z
+    .object({
+      /** Unique id, e.g. "pol-backup". */
+      id: idSchema(),
+      /** Title as employees know it. */
+      title: z.string().min(1),
+      /** Version of this text, e.g. "2.1" (quote it in YAML). */
+      version: z.union([z.string().min(1), z.number().transform(String)]),
+      /** Lifecycle: draft, approved or retired. */
+      status: z.enum(POLICY_STATUSES),
+      /** Accountable owner (role or person). */
+      owner: z.string().min(1),
+      /** Sign-offs of this version, oldest first. */
+      approvals: z.array(approvalSchema()).default([]),
+      /** Day this version takes effect. */
+      effective: dateSchema(),
+      /** How often it must be reviewed, ISO 8601 (P1Y). */
+      reviewInterval: durationSchema(),
+      /** Day of the last completed review. */
+      lastReviewed: dateSchema().optional(),
+      /** Widest audience allowed to see it (default internal). */
+      visibility: visibilitySchema(),
+      /** One-paragraph summary that may be shown where the full text may not. */
+      summary: z.string().optional(),
+      /** Controls the policy addresses, per framework. */
+      controls: controlMapSchema(),
+    })
+    .strict();
+
+export type PolicyData = z.infer<ReturnType<typeof policySchema>>;

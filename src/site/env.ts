@@ -1,0 +1,11 @@
+import path from 'node:path';
+
+/** Content root for this build: set by `proofbook build`, or ./content when Astro is run directly. */
+export function contentRoot(): string {
+  return path.resolve(process.env.PROOFBOOK_CONTENT ?? 'content');
+}
+
+/** The "as of" date for this build, when one was given. */
+export function buildAsOf(): string | undefined {
+  return process.env.PROOFBOOK_AS_OF || undefined;
+}

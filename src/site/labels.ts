@@ -1,0 +1,37 @@
+import type { CoverageStatus, Freshness } from '../model/types.ts';
+
+/** Display wording for the model's enums, kept in one place so every page says the same. */
+export const COVERAGE_LABEL: Record<CoverageStatus, string> = {
+  covered: 'Covered',
+  partial: 'Partial',
+  gap: 'Gap',
+  'not-applicable': 'Not applicable',
+};
+
+export const FRESHNESS_LABEL: Record<Freshness, string> = {
+  current: 'Current',
+  expiring: 'Expiring soon',
+  superseded: 'Superseded',
+  expired: 'Expired',
+};
+
+export const KIND_LABEL: Record<string, string> = {
+  'policy-document': 'Policy document',
+  screenshot: 'Screenshot',
+  diagram: 'Diagram',
+  log: 'Log',
+  'restore-test': 'Restore test',
+  'siem-export': 'SIEM export',
+  'configuration-export': 'Configuration export',
+  report: 'Report',
+};
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
