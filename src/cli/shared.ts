@@ -17,5 +17,6 @@ export function modelFor(values: Record<string, unknown>): BuildResult & { conte
   const contentLabel = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/') || '.';
   const result = buildModel({ contentDir, asOf: asOfOption(values['as-of']) });
   if (result.problems.length) process.stderr.write(`${formatProblems(result.problems, contentLabel)}\n`);
-  return { ...result, contentLabel };
+  // check and build refuse on any problem; the audit uses buildModel directly to report them as findings.
+  return { model: result.problems.length ? undefined : result.model, problems: result.problems, contentLabel };
 }

@@ -25,6 +25,7 @@ export function parseFrontmatter(text: string, file: string): ParsedSource {
       lineOf: () => undefined,
       problems: [
         {
+          code: 'schema',
           file,
           line: 1,
           message: 'No frontmatter found.',
@@ -45,6 +46,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSou
   // YAML 1.2 core schema: dates stay strings, "no" stays a string; unique keys are enforced.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    code: 'yaml' as const,
     file,
     line: counter.linePos(e.pos[0]).line + lineOffset,
     message: `Malformed YAML: ${e.message.split('\n')[0]}`,

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { buildModel } from '../model/build.ts';
 import { formatProblems } from '../validation/problem.ts';
-import { buildAsOf, contentRoot } from '../site/env.ts';
+import { buildAsOf, buildAudience, contentRoot } from '../site/env.ts';
+import { routesFor } from './routes.ts';
 import { copyArtifacts } from './artifacts.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -13,13 +14,14 @@ export default function proofbook(): AstroIntegration {
   return {
     name: 'proofbook',
     hooks: {
-      'astro:config:setup': () => {
+      'astro:config:setup': ({ injectRoute }) => {
         const { problems } = buildModel({ contentDir: contentRoot(), asOf: buildAsOf() });
         if (problems.length) {
           const error = new Error(`\n${formatProblems(problems, process.env.PROOFBOOK_CONTENT ? contentRoot() : 'content')}`);
           error.stack = error.message;
           throw error;
         }
+        for (const route of routesFor(buildAudience())) injectRoute({ ...route, prerender: true });
       },
       'astro:build:done': ({ dir }) => {
         copyArtifacts(fileURLToPath(dir));

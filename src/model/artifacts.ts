@@ -22,7 +22,7 @@ export function sha256File(abs: string): string {
 export function checkArtifact(root: string, rel: string, pinned: string): ArtifactCheck {
   const where = resolveInside(root, rel);
   if ('error' in where) {
-    return { size: 0, problem: { message: `Artifact path "${rel}": ${where.error}.`, fix: 'keep artifacts inside the content folder and give their path relative to it, e.g. evidence/files/report.pdf' } };
+    return { size: 0, problem: { code: 'artifact-path', message: `Artifact path "${rel}": ${where.error}.`, fix: 'keep artifacts inside the content folder and give their path relative to it, e.g. evidence/files/report.pdf' } };
   }
   let size: number;
   try {
@@ -30,7 +30,7 @@ export function checkArtifact(root: string, rel: string, pinned: string): Artifa
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
-    return { size: 0, problem: { message: `Artifact file "${rel}" does not exist.`, fix: 'add the file at that path (relative to the content root) or correct the path' } };
+    return { size: 0, problem: { code: 'artifact-missing', message: `Artifact file "${rel}" does not exist.`, fix: 'add the file at that path (relative to the content root) or correct the path' } };
   }
   const actual = sha256File(where.abs);
   if (actual !== pinned) {
@@ -38,6 +38,7 @@ export function checkArtifact(root: string, rel: string, pinned: string): Artifa
       size,
       actual,
       problem: {
+        code: 'artifact-hash',
         message: `Artifact "${rel}" does not match its pinned sha256: pinned ${pinned}, file has ${actual}. The evidence changed after it was recorded (drift or tampering).`,
         fix: 'restore the original file, or if the change is legitimate re-collect the evidence and pin the new hash (npx proofbook hash <file>)',
       },

@@ -4,7 +4,7 @@ import { readSources } from '../content/load.ts';
 import { programConfigSchema, type ProgramConfig } from '../schemas/config.ts';
 import { addDuration, todayUtc } from '../time/dates.ts';
 import { parseWith, type LineOf } from '../validation/parse.ts';
-import { ContentError, sortProblems, type Problem } from '../validation/problem.ts';
+import { ContentError, isArtifactProblem, sortProblems, type Problem } from '../validation/problem.ts';
 import { didYouMean } from '../validation/suggest.ts';
 import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
@@ -22,8 +22,9 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
+  /** The model, unless a problem other than an artifact problem prevented it. */
   model?: Model;
-  /** Every problem found, sorted; the model is only returned when there are none. */
+  /** Every problem found, sorted. Callers that publish must refuse when this is not empty. */
   problems: Problem[];
 }
 
@@ -37,7 +38,7 @@ export function buildModel(options: BuildOptions): BuildResult {
 
   let config: ProgramConfig | undefined;
   if (!configSource) {
-    problems.push({ file: 'proofbook.yaml', message: 'The program settings file is missing.', fix: 'create proofbook.yaml in the content folder with at least: organisation: { name: "Your company" }' });
+    problems.push({ file: 'proofbook.yaml', code: 'config', message: 'The program settings file is missing.', fix: 'create proofbook.yaml in the content folder with at least: organisation: { name: "Your company" }' });
   } else {
     problems.push(...configSource.problems);
     if (configSource.data !== undefined || !configSource.problems.length) {
@@ -56,7 +57,7 @@ export function buildModel(options: BuildOptions): BuildResult {
   if (config && configSource) {
     config.frameworks.forEach((id, i) => {
       if (!catalogs.some((c) => c.id === id)) {
-        problems.push({ file: configSource.file, line: configSource.lineOf(['frameworks', i]), field: `frameworks[${i}]`, message: `Unknown framework "${id}".${didYouMean(id, catalogs.map((c) => c.id))}`, fix: `use soc2, iso27001 or the id of a file in frameworks/` });
+        problems.push({ code: 'config', file: configSource.file, line: configSource.lineOf(['frameworks', i]), field: `frameworks[${i}]`, message: `Unknown framework "${id}".${didYouMean(id, catalogs.map((c) => c.id))}`, fix: `use soc2, iso27001 or the id of a file in frameworks/` });
       }
     });
   }
@@ -67,7 +68,7 @@ export function buildModel(options: BuildOptions): BuildResult {
     for (const [fw, refs] of Object.entries(map)) {
       const catalog = catalogs.find((c) => c.id === fw);
       if (!catalog) {
-        problems.push({ file, line: lineOf([...base, fw]), field: [...base, fw].join('.'), message: `Unknown framework "${fw}".${didYouMean(fw, catalogs.map((c) => c.id))}`, fix: 'use soc2, iso27001 or the id of a framework in frameworks/' });
+        problems.push({ code: 'unknown-control', file, line: lineOf([...base, fw]), field: [...base, fw].join('.'), message: `Unknown framework "${fw}".${didYouMean(fw, catalogs.map((c) => c.id))}`, fix: 'use soc2, iso27001 or the id of a framework in frameworks/' });
         continue;
       }
       refs.forEach((ref, i) => {
@@ -75,6 +76,7 @@ export function buildModel(options: BuildOptions): BuildResult {
         const control = controls.get(`${fw}:${id}`);
         if (!control) {
           problems.push({
+            code: 'unknown-control',
             file,
             line: lineOf([...base, fw, i]),
             field: `${[...base, fw].join('.')}[${i}]`,
@@ -121,7 +123,7 @@ export function buildModel(options: BuildOptions): BuildResult {
       artifacts: data.artifacts.map((a, i) => {
         const check = checkArtifact(root_, a.path, a.sha256);
         if (check.problem) problems.push({ file: source.file, line: source.lineOf(['artifacts', i, 'path']), field: `artifacts[${i}]`, ...check.problem });
-        return { path: a.path, sha256: a.sha256, size: check.size, visibility: a.visibility ?? data.visibility, intact: !check.problem };
+        return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? data.visibility, intact: !check.problem };
       }),
       validUntil: until,
       freshness: dateFreshness(until, asOf),
@@ -149,6 +151,7 @@ export function buildModel(options: BuildOptions): BuildResult {
     if (found?.type === type) return found as Extract<EntryNode, { type: T }>;
     const candidates = [...all.values()].filter((e) => e.type === type).map((e) => e.id);
     problems.push({
+      code: 'unknown-reference',
       file,
       line,
       field,
@@ -219,9 +222,11 @@ export function buildModel(options: BuildOptions): BuildResult {
   for (const p of policies) p.measures.sort(byId);
   for (const e of evidence) e.measures.sort(byId);
 
-  if (problems.length) return { problems: sortProblems(problems) };
+  // Artifact problems (missing, moved, tampered files) leave a usable model: the self-audit
+  // reports them as findings beside everything else. Any other problem means no model.
+  if (problems.some((p) => !isArtifactProblem(p))) return { problems: sortProblems(problems) };
   const model: Model = { asOf, config: config!, frameworks, controls, areas, policies, measures, evidence, entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))) };
-  return { model, problems: [] };
+  return { model, problems: sortProblems(problems) };
 }
 
 function catalogOrder(c: ControlNode): number {
@@ -235,7 +240,7 @@ function applyScope(config: ProgramConfig | undefined, lineOf: LineOf | undefine
     if (controls.has(key)) return true;
     const [fw] = key.split(':');
     const pool = frameworkIds.includes(fw!) ? [...controls.keys()].filter((k) => k.startsWith(`${fw}:`)) : frameworkIds.map((f) => `${f}:…`);
-    problems.push({ file: 'proofbook.yaml', line: lineOf?.(field), field: field.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace('.[', '['), message: `Unknown control "${key}".${didYouMean(key, pool)}`, fix: 'write it as framework:id with an id from that catalog, e.g. soc2:P1.1' });
+    problems.push({ code: 'unknown-control', file: 'proofbook.yaml', line: lineOf?.(field), field: field.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace('.[', '['), message: `Unknown control "${key}".${didYouMean(key, pool)}`, fix: 'write it as framework:id with an id from that catalog, e.g. soc2:P1.1' });
     return false;
   };
   config?.notApplicable.forEach((n, i) => check(n.control, ['notApplicable', i, 'control']) && na.set(n.control, n.reason));
@@ -258,6 +263,6 @@ function applyScope(config: ProgramConfig | undefined, lineOf: LineOf | undefine
 /** Like buildModel, but throws ContentError listing every problem (for callers that cannot go on without a model). */
 export function loadModel(options: BuildOptions): Model {
   const { model, problems } = buildModel(options);
-  if (!model) throw new ContentError(problems);
+  if (!model || problems.length) throw new ContentError(problems);
   return model;
 }

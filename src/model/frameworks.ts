@@ -20,15 +20,15 @@ export function loadCatalogs(files: SourceFile[], problems: Problem[]): Framewor
     }
     const f = result.value;
     if (catalogs.some((c) => c.id === f.id)) {
-      problems.push({ file: source.file, line: source.lineOf(['id']), field: 'id', message: `Framework id "${f.id}" is already taken.`, fix: 'choose another id; soc2 and iso27001 are built in' });
+      problems.push({ code: 'duplicate-id', file: source.file, line: source.lineOf(['id']), field: 'id', message: `Framework id "${f.id}" is already taken.`, fix: 'choose another id; soc2 and iso27001 are built in' });
       continue;
     }
     const groupIds = new Set(f.groups.map((g) => g.id));
     const seen = new Set<string>();
     f.controls.forEach((c, i) => {
-      if (seen.has(c.id)) problems.push({ file: source.file, line: source.lineOf(['controls', i, 'id']), field: `controls[${i}].id`, message: `Duplicate control id "${c.id}".`, fix: 'each control id must be unique within the framework' });
+      if (seen.has(c.id)) problems.push({ code: 'duplicate-id', file: source.file, line: source.lineOf(['controls', i, 'id']), field: `controls[${i}].id`, message: `Duplicate control id "${c.id}".`, fix: 'each control id must be unique within the framework' });
       seen.add(c.id);
-      if (c.group && !groupIds.has(c.group)) problems.push({ file: source.file, line: source.lineOf(['controls', i, 'group']), field: `controls[${i}].group`, message: `Unknown group "${c.group}".`, fix: `declare it under groups, or use one of: ${[...groupIds].join(', ') || '(no groups declared)'}` });
+      if (c.group && !groupIds.has(c.group)) problems.push({ code: 'schema', file: source.file, line: source.lineOf(['controls', i, 'group']), field: `controls[${i}].group`, message: `Unknown group "${c.group}".`, fix: `declare it under groups, or use one of: ${[...groupIds].join(', ') || '(no groups declared)'}` });
     });
     const groups = f.groups.length ? f.groups.map((g) => ({ id: g.id, title: g.title, category: g.category ?? g.title })) : [{ id: 'all', title: f.name, category: f.name }];
     catalogs.push({

@@ -37,6 +37,7 @@ export function parseEntries(files: SourceFile[], problems: Problem[]): ParsedEn
     const first = seen.get(id.toLowerCase());
     if (first) {
       problems.push({
+        code: 'duplicate-id',
         file: source.file,
         line: source.lineOf(['id']),
         field: 'id',

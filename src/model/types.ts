@@ -89,7 +89,10 @@ export type Freshness = 'current' | 'expiring' | 'superseded' | 'expired';
 
 export interface ArtifactNode {
   path: string;
+  /** The pinned sha256 from frontmatter. */
   sha256: string;
+  /** The file's sha256 as found (differs from sha256 when tampered; undefined when missing). */
+  actual?: string;
   size: number;
   visibility: Audience;
   /** False when the file is missing or its hash differs (the problem is reported separately). */

@@ -1,3 +1,4 @@
+import { AUDIENCES, type Audience } from '../schemas/common.ts';
 import path from 'node:path';
 
 /** Content root for this build: set by `proofbook build`, or ./content when Astro is run directly. */
@@ -8,4 +9,10 @@ export function contentRoot(): string {
 /** The "as of" date for this build, when one was given. */
 export function buildAsOf(): string | undefined {
   return process.env.PROOFBOOK_AS_OF || undefined;
+}
+
+/** The audience this site is built for (default internal: the portal). */
+export function buildAudience(): Audience {
+  const a = process.env.PROOFBOOK_AUDIENCE ?? 'internal';
+  return (AUDIENCES as readonly string[]).includes(a) ? (a as Audience) : 'internal';
 }

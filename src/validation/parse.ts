@@ -28,6 +28,7 @@ export function parseWith<S extends z.ZodTypeAny>(
       const known = knownKeys(schema, issue.path);
       for (const key of issue.keys) {
         problems.push({
+          code: 'schema',
           file,
           line: lineOf([...issue.path, key]),
           field: fieldPath([...issue.path, key]),
@@ -38,6 +39,7 @@ export function parseWith<S extends z.ZodTypeAny>(
       continue;
     }
     problems.push({
+      code: 'schema',
       file,
       line: lineOf(issue.path) ?? lineOf(issue.path.slice(0, -1)),
       field: fieldPath(issue.path) || undefined,

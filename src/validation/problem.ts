@@ -13,7 +13,24 @@ export interface Problem {
   message: string;
   /** How to fix it. */
   fix?: string;
+  /** Machine-readable kind, so the self-audit can file it under the right rule. */
+  code?: ProblemCode;
 }
+
+/** Kinds of problem. Artifact problems leave the model usable (the audit reports them as findings). */
+export type ProblemCode =
+  | 'yaml'
+  | 'schema'
+  | 'duplicate-id'
+  | 'unknown-reference'
+  | 'unknown-control'
+  | 'config'
+  | 'artifact-path'
+  | 'artifact-missing'
+  | 'artifact-hash';
+
+/** Problems that do not prevent building a model (the evidence itself is what is wrong). */
+export const isArtifactProblem = (p: Problem) => p.code === 'artifact-path' || p.code === 'artifact-missing' || p.code === 'artifact-hash';
 
 /** Thrown for user errors (bad content or options): the CLI prints the problems without a stack trace. */
 export class ContentError extends Error {
