@@ -7,6 +7,8 @@ import { EXAMPLE_AS_OF, EXAMPLE_DIST, TMP } from './helpers/paths.ts';
  * inspects built pages. A failed build fails the whole run with the CLI's own message.
  */
 export default function setup() {
+  // For quick unit-only runs: PROOFBOOK_SKIP_SITE_BUILD=1 npx vitest run test/unit
+  if (process.env.PROOFBOOK_SKIP_SITE_BUILD) return;
   mkdirSync(TMP, { recursive: true });
   rmSync(EXAMPLE_DIST, { recursive: true, force: true });
   const r = runCli(['build', '--out', EXAMPLE_DIST, '--as-of', EXAMPLE_AS_OF]);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SourceFile } from '../content/load.ts';
+import { checkMdxSyntax } from '../content/mdx-syntax.ts';
 import { evidenceSchema, type EvidenceData } from '../schemas/evidence.ts';
 import { measureSchema, type MeasureData } from '../schemas/measure.ts';
 import { policySchema, type PolicyData } from '../schemas/policy.ts';
@@ -26,6 +27,10 @@ export function parseEntries(files: SourceFile[], problems: Problem[]): ParsedEn
   for (const source of files) {
     if (source.kind !== 'policy' && source.kind !== 'measure' && source.kind !== 'evidence') continue;
     problems.push(...source.problems);
+    if (source.file.endsWith('.mdx')) {
+      const syntax = checkMdxSyntax(source.body, source.file, source.bodyLine);
+      if (syntax) problems.push(syntax);
+    }
     if (source.data === undefined) continue;
     const schema: z.ZodTypeAny = SCHEMAS[source.kind];
     const result = parseWith(schema, source.data, source.file, source.lineOf);

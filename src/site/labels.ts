@@ -26,9 +26,7 @@ export const KIND_LABEL: Record<string, string> = {
   report: 'Report',
 };
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../util/text.ts';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -1,6 +1,7 @@
 import { buildSite } from '../../site/build-site.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
+import { describeBuildError } from '../../site/build-error.ts';
 
 export const build: Command = {
   name: 'build',
@@ -12,7 +13,12 @@ export const build: Command = {
     const { model } = modelFor(values);
     if (!model) return 1;
     const started = performance.now();
-    await buildSite({ contentDir: String(values.content), outDir: String(values.out), asOf: model.asOf, logLevel: values.verbose ? 'info' : 'warn' });
+    try {
+      await buildSite({ contentDir: String(values.content), outDir: String(values.out), asOf: model.asOf, logLevel: values.verbose ? 'info' : 'warn' });
+    } catch (error) {
+      process.stderr.write(`${describeBuildError(error, String(values.content))}\nThe previous ${String(values.out)}/ was left untouched.\n`);
+      return 1;
+    }
     const pages = model.policies.length + model.measures.length + model.evidence.length + model.controls.size;
     process.stdout.write(`✓ Built the portal for ${model.config.organisation.name} as of ${model.asOf} into ${String(values.out)}/ (${pages}+ pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_AREAS } from '../../src/catalogs/backup-areas.ts';
+import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
+import { brokenLinks, htmlFiles } from '../helpers/links.ts';
+import { EXAMPLE_DIST } from '../helpers/paths.ts';
+
+describe('built portal files', () => {
+  it('has the pages of every section', () => {
+    const pages = htmlFiles(EXAMPLE_DIST);
+    for (const p of ['index.html', 'mapping/index.html', 'crosswalk/index.html', 'frameworks/soc2/index.html', 'frameworks/iso27001/index.html', 'controls/soc2/a1-3/index.html', 'controls/iso27001/a-8-13/index.html', 'policies/index.html', 'measures/index.html', 'evidence/index.html']) {
+      expect(pages, p).toContain(p);
+    }
+    expect(pages.filter((p) => p.startsWith('controls/soc2/'))).toHaveLength(61);
+    expect(pages.filter((p) => p.startsWith('controls/iso27001/'))).toHaveLength(93);
+  });
+
+  it('has no broken internal link or image', () => {
+    expect(brokenLinks(EXAMPLE_DIST)).toEqual([]);
+  });
+
+  it('publishes artifacts byte-identical to the pinned hash shown on the page', () => {
+    const html = readFileSync(path.join(EXAMPLE_DIST, 'evidence', 'index.html'), 'utf8');
+    const first = /href="\/evidence\/([^/"]+)\/"/.exec(html)![1]!;
+    const page = readFileSync(path.join(EXAMPLE_DIST, 'evidence', first, 'index.html'), 'utf8');
+    const [, href, hash] = /<a href="(\/artifacts\/[^"]+)" data-artifact[^>]*>[^<]+<\/a><\/td>\s*<td>[^<]+<\/td>\s*<td[^>]*>([0-9a-f]{64})<\/td>/.exec(page)!;
+    const bytes = readFileSync(path.join(EXAMPLE_DIST, decodeURIComponent(href!)));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(hash);
+  });
+
+  it('contains no absolute path of the build machine', () => {
+    for (const p of htmlFiles(EXAMPLE_DIST)) expect(readFileSync(path.join(EXAMPLE_DIST, p), 'utf8'), p).not.toContain(path.resolve('.'));
+  });
+});
+
+describe.skipIf(!hasChromium)('portal in Chromium', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+  let page: Page;
+  beforeAll(async () => {
+    site = await serveStatic(EXAMPLE_DIST);
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('shows the live mapping matrix exactly as the source mapping, with implied marks', async () => {
+    await page.goto(`${site.url}/mapping/`);
+    for (const area of BACKUP_AREAS) {
+      const cells = await page.$$eval(`tr[data-area="${area.id}"] td`, (tds) =>
+        tds.slice(0, 2).map((td) => [...td.querySelectorAll('a[data-control]')].map((a) => `${a.getAttribute('data-control')!.split(':')[1]}${a.classList.contains('implied') ? '*' : ''}`).sort()),
+      );
+      expect(cells[0], area.id).toEqual(area.reference.soc2.map((r) => `${r.id}${r.implied ? '*' : ''}`).sort());
+      expect(cells[1], area.id).toEqual(area.reference.iso27001.map((r) => `${r.id}${r.implied ? '*' : ''}`).sort());
+    }
+    expect(await page.locator('tr[data-area="isolation"]').innerText()).toMatch(/A\.5\.30 \(not stated explicitly\)/);
+  });
+
+  it('follows the matrix to a control and on to an evidence item and its artifact', async () => {
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: 'Mapping matrix' }).click();
+    await page.locator('tr[data-area="restore-testing"] a[data-control="soc2:A1.3"]').click();
+    await expect.poll(() => page.url()).toMatch(/\/controls\/soc2\/a1-3\/$/);
+    expect(await page.locator('h1').innerText()).toMatch(/A1\.3/);
+    expect(await page.locator('.badge').first().innerText()).toBe('Covered');
+    const evidenceLink = page.locator('main h2:has-text("Evidence") + ul a').first();
+    const title = await evidenceLink.innerText();
+    await evidenceLink.click();
+    expect(await page.locator('h1').innerText()).toBe(title);
+    const artifact = page.locator('a[data-artifact]').first();
+    const response = await page.request.get(new URL((await artifact.getAttribute('href'))!, page.url()).href);
+    expect(response.status()).toBe(200);
+    const shown = await page.locator('td.mono').first().innerText();
+    expect(createHash('sha256').update(await response.body()).digest('hex')).toBe(shown);
+  });
+
+  it('filters the evidence index by kind, control and freshness', async () => {
+    await page.goto(`${site.url}/evidence/`);
+    const total = await page.locator('#evidence-table tbody tr').count();
+    await page.selectOption('select[name="kind"]', 'restore-test');
+    const visible = page.locator('#evidence-table tbody tr:not([hidden])');
+    const n = await visible.count();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(total);
+    expect(new Set(await visible.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind'))))).toEqual(new Set(['restore-test']));
+    expect(await page.locator('#evidence-count').innerText()).toBe(`${n} of ${total} records`);
+    await page.goto(`${site.url}/evidence/?control=${encodeURIComponent('soc2:A1.3')}&freshness=current`);
+    const rows = await visible.evaluateAll((trs) => trs.map((r) => [r.getAttribute('data-controls'), r.getAttribute('data-freshness')]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [controls, freshness] of rows) {
+      expect(controls).toContain(' soc2:A1.3 ');
+      expect(freshness).toBe('current');
+    }
+  });
+
+  it('every internal link resolves when crawled in the browser', async () => {
+    const seen = new Set<string>(['/']);
+    const queue = ['/'];
+    const failures: string[] = [];
+    while (queue.length) {
+      const at = queue.shift()!;
+      const res = await page.goto(`${site.url}${at}`);
+      if (!res || res.status() !== 200) {
+        failures.push(`${at} → ${res?.status()}`);
+        continue;
+      }
+      const targets = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
+        els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src).filter((u) => u.startsWith(location.origin)).map((u) => new URL(u).pathname),
+      );
+      for (const t of targets) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (t.endsWith('/')) queue.push(t);
+        else {
+          const r = await page.request.get(`${site.url}${t}`);
+          if (r.status() !== 200) failures.push(`${at} → ${t} ${r.status()}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(seen.size).toBeGreaterThan(200);
+  });
+
+  it('fits a phone screen and hides navigation when printed', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const p of ['/', '/mapping/', '/evidence/']) {
+      await phone.goto(`${site.url}${p}`);
+      const overflow = await phone.evaluate(() => document.body.scrollWidth - window.innerWidth);
+      // Wide tables scroll inside their own wrapper; the page itself must not.
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+    await phone.emulateMedia({ media: 'print' });
+    expect(await phone.locator('nav.sidenav').isVisible()).toBe(false);
+    await phone.close();
+  });
+});
