@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { CONTENT_DIRS } from './content/load.ts';
+import { ARTIFACT_DIR, CONTENT_DIRS } from './content/load.ts';
 import { contentRoot } from './site/env.ts';
 
 /**
@@ -11,7 +11,7 @@ import { contentRoot } from './site/env.ts';
 function bodies(kind: 'policy' | 'measure' | 'evidence') {
   const dir = CONTENT_DIRS[kind];
   return defineCollection({
-    loader: glob({ pattern: ['**/*.md', '**/*.mdx', '!**/_*'], base: `${contentRoot()}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}` }),
+    loader: glob({ pattern: ['**/*.md', '**/*.mdx', '!**/_*', `!${ARTIFACT_DIR}/**`], base: `${contentRoot()}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}` }),
   });
 }
 

@@ -27,13 +27,18 @@ const EXTENSIONS: Record<SourceKind, RegExp> = {
   framework: /\.ya?ml$/,
 };
 
-/** Files of one kind, sorted; artifacts under evidence/ are skipped because they are not .md. */
+/** Artifact files live here (e.g. evidence/files/report.md): never read as records, whatever their extension. */
+export const ARTIFACT_DIR = 'files';
+
+/** Files of one kind, sorted. Names starting with "_" and the artifact folder are skipped. */
 function listFiles(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !pattern.test(entry.name) || entry.name.startsWith('_')) continue;
-    out.push(path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+    const abs = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    if (path.relative(dir, abs).split(path.sep)[0] === ARTIFACT_DIR) continue;
+    out.push(abs);
   }
   return out.sort();
 }

@@ -88,6 +88,15 @@ describe('the compliance model', () => {
     expect(fw.controls.map((c) => [c.id, c.coverage.status])).toEqual([['BK-1', 'covered'], ['2', 'covered']]);
   });
 
+  it('never reads artifact files under evidence/files/ or files starting with "_" as records', () => {
+    const dir = copyContent(MINIMAL, 'artifact-md');
+    write(dir, 'evidence/files/restore-report.md', '# Restore report\n\nNo frontmatter: this is an artifact.\n');
+    write(dir, 'evidence/_draft.md', 'not yet a record');
+    const { model, problems } = buildModel({ contentDir: dir, asOf: '2026-07-10' });
+    expect(problems).toEqual([]);
+    expect(model!.evidence.map((e) => e.id)).toEqual(['ev-jobs-2026-06']);
+  });
+
   it('is deterministic: entries sorted by id whatever the file order', () => {
     const m = loadModel({ contentDir: MINIMAL, asOf: '2026-07-10' });
     expect([...m.entries.keys()]).toEqual([...m.entries.keys()].sort());
