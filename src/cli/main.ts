@@ -5,9 +5,13 @@ import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { controls } from './commands/controls.ts';
 import { hash } from './commands/hash.ts';
+import { audit } from './commands/audit.ts';
+import { release } from './commands/release.ts';
+import { verify } from './commands/verify.ts';
+import { keygen } from './commands/keygen.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
-export const COMMANDS: Command[] = [check, build, controls, hash];
+export const COMMANDS: Command[] = [check, build, audit, release, verify, keygen, controls, hash];
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -52,22 +52,60 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSou
     message: `Malformed YAML: ${e.message.split('\n')[0]}`,
     fix: 'check indentation, colons and quoting on that line (quote values containing ": " or starting with special characters)',
   }));
+  // Lines are only needed to report a problem: the index is built on first use, from the text
+  // parsed again, so the syntax tree is not kept alive (at 10,000 files the retained trees cost
+  // more in garbage collection than the parsing itself).
+  let lines: Map<string, number | undefined> | undefined;
   const lineOf: LineOf = (path) => {
-    let node: unknown = doc.contents;
-    let last: Node | undefined = node as Node;
-    for (const part of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((it) => (it.key as { value?: unknown })?.value === part);
-        if (!pair) break;
-        last = (pair.key as Node) ?? last;
-        node = pair.value;
-      } else if (isSeq(node) && typeof part === 'number') {
-        node = node.items[part];
-        last = (node as Node) ?? last;
-      } else break;
+    if (!lines) {
+      const again = new LineCounter();
+      lines = lineIndex(parseDocument(text, { lineCounter: again, prettyErrors: false, uniqueKeys: true }).contents, again, lineOffset);
     }
-    const range = last?.range;
-    return range ? counter.linePos(range[0]).line + lineOffset : undefined;
+    // The deepest part of the path that exists, as a walk down the document would find it.
+    for (let n = path.length; n >= 0; n--) {
+      if (lines.has(pathKey(path, n))) return lines.get(pathKey(path, n));
+    }
+    return undefined;
   };
   return { data: problems.length && doc.errors.length ? undefined : doc.toJS(), body: '', bodyLine: 0, lineOf, problems };
+}
+
+/** Key of the first n parts of a field path: numbers (sequence indexes, numeric keys) and strings kept apart. */
+function pathKey(path: ReadonlyArray<string | number>, n = path.length): string {
+  let key = '';
+  for (let i = 0; i < n; i++) key += `${typeof path[i] === 'number' ? '#' : '$'}${path[i]}\u0000`;
+  return key;
+}
+
+/**
+ * Line of every map key and sequence item, by field path: for a map entry the line of its key,
+ * for a sequence item the line of the item, for the root the document's first line. The first
+ * of duplicate keys wins, as in a walk that takes the first match.
+ */
+function lineIndex(root: unknown, counter: LineCounter, lineOffset: number): Map<string, number | undefined> {
+  const lines = new Map<string, number | undefined>();
+  const lineAt = (node: Node | null | undefined) => (node?.range ? counter.linePos(node.range[0]).line + lineOffset : undefined);
+  const walk = (node: unknown, path: Array<string | number>) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const value = (pair.key as { value?: unknown } | null)?.value;
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        const child = [...path, value];
+        const key = pathKey(child);
+        if (lines.has(key)) continue;
+        lines.set(key, lineAt(pair.key as Node));
+        walk(pair.value, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!item) return;
+        const child = [...path, i];
+        lines.set(pathKey(child), lineAt(item as Node));
+        walk(item, child);
+      });
+    }
+  };
+  if (root) lines.set('', lineAt(root as Node));
+  walk(root, []);
+  return lines;
 }

@@ -13,8 +13,9 @@ export function resolveInside(root: string, rel: string): { abs: string } | { er
   if (norm === '..' || norm.startsWith('../')) return { error: 'the path leaves the content root' };
   const abs = path.join(root, norm);
   try {
-    const real = realpathSync(abs);
-    const realRoot = realpathSync(root);
+    // The native (libc) realpath is several times faster than the JS one, which matters at 10,000 artifacts.
+    const real = realpathSync.native(abs);
+    const realRoot = realpathSync.native(root);
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return { error: 'the path is a link that leads outside the content root' };
   } catch {
     // Missing files are reported by the caller, which knows what the file was for.

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { siteModel } from '../site/model.ts';
 import { contentRoot } from '../site/env.ts';
 
-/** Copies every artifact of the model's evidence into <out>/artifacts/, keeping its content-relative path. */
+/**
+ * Copies the artifacts of the audience's view into <out>/artifacts/, keeping their content-relative
+ * paths. The view holds only the files the audience may download (auditor, unless widened).
+ */
 export function copyArtifacts(outDir: string): void {
   const root = contentRoot();
   for (const e of siteModel().evidence) {

@@ -17,6 +17,7 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/404', '404.astro'),
   portal('/mapping', 'mapping.astro'),
   portal('/crosswalk', 'crosswalk.astro'),
+  portal('/audit', 'audit.astro'),
   portal('/frameworks', 'frameworks/index.astro'),
   portal('/frameworks/[framework]', 'frameworks/[framework].astro'),
   portal('/controls/[framework]/[control]', 'controls/[framework]/[control].astro'),
@@ -29,13 +30,36 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/evidence/[evidence]', 'evidence/[evidence].astro'),
 ];
 
-/** Routes for an audience's site. */
+const trust = (pattern: string, file: string): RouteDef => ({ pattern, entrypoint: `./src/routes/trust/${file}` });
+
+/** The trust center (public and customer editions): pages, trust.json, social images and badges. */
+export const TRUST_ROUTES: RouteDef[] = [
+  trust('/', 'index.astro'),
+  trust('/404', '404.astro'),
+  trust('/backup-and-recovery', 'backup-and-recovery.astro'),
+  trust('/controls', 'controls.astro'),
+  trust('/policies', 'policies/index.astro'),
+  trust('/policies/[policy]', 'policies/[policy].astro'),
+  trust('/subprocessors', 'subprocessors.astro'),
+  trust('/faq', 'faq.astro'),
+  trust('/documents', 'documents.astro'),
+  trust('/search', 'search.astro'),
+  trust('/trust.json', 'trust.json.ts'),
+  trust('/trust.schema.json', 'trust.schema.json.ts'),
+  trust('/og/[page].png', 'og/[page].png.ts'),
+  trust('/badges/[badge].svg', 'badges/[badge].svg.ts'),
+  trust('/robots.txt', 'robots.txt.ts'),
+  trust('/[sitemap].xml', '[sitemap].xml.ts'),
+];
+
+/** Routes for an audience's site: the trust center outside the company, the portal inside it. */
 export function routesFor(audience: Audience): RouteDef[] {
   switch (audience) {
+    case 'public':
+    case 'customer':
+      return TRUST_ROUTES;
     case 'internal':
     case 'auditor':
-      return PORTAL_ROUTES;
-    default:
       return PORTAL_ROUTES;
   }
 }

@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolveInside } from '../content/paths.ts';
 import type { Problem } from '../validation/problem.ts';
+import { isBinary, mayHoldSecret as mayHoldSecretText } from '../audit/secrets.ts';
 
 export interface ArtifactCheck {
   size: number;
   /** sha256 of the file as it is now, or undefined when it could not be read. */
   actual?: string;
   problem?: Omit<Problem, 'file' | 'line' | 'field'>;
+  /** See ArtifactNode.mayHoldSecret (undefined when the file could not be read). */
+  mayHoldSecret?: boolean;
 }
 
 /** sha256 of a file in hex. */
@@ -32,11 +35,15 @@ export function checkArtifact(root: string, rel: string, pinned: string): Artifa
   } catch {
     return { size: 0, problem: { code: 'artifact-missing', message: `Artifact file "${rel}" does not exist.`, fix: 'add the file at that path (relative to the content root) or correct the path' } };
   }
-  const actual = sha256File(where.abs);
+  // One read serves the hash and the secret scan's pre-check (the audit re-reads only files that hint at a credential).
+  const data = readFileSync(where.abs);
+  const actual = createHash('sha256').update(data).digest('hex');
+  const mayHoldSecret = !isBinary(rel, data) && mayHoldSecretText(data.toString('latin1'));
   if (actual !== pinned) {
     return {
       size,
       actual,
+      mayHoldSecret,
       problem: {
         code: 'artifact-hash',
         message: `Artifact "${rel}" does not match its pinned sha256: pinned ${pinned}, file has ${actual}. The evidence changed after it was recorded (drift or tampering).`,
@@ -44,5 +51,5 @@ export function checkArtifact(root: string, rel: string, pinned: string): Artifa
       },
     };
   }
-  return { size, actual };
+  return { size, actual, mayHoldSecret };
 }

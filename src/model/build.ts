@@ -6,6 +6,7 @@ import { addDuration, todayUtc } from '../time/dates.ts';
 import { parseWith, type LineOf } from '../validation/parse.ts';
 import { ContentError, isArtifactProblem, sortProblems, type Problem } from '../validation/problem.ts';
 import { didYouMean } from '../validation/suggest.ts';
+import { loadTrust } from '../trust/load.ts';
 import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
@@ -49,6 +50,7 @@ export function buildModel(options: BuildOptions): BuildResult {
   }
 
   const catalogs = loadCatalogs(files, problems);
+  const trust = loadTrust(root, problems, catalogs.map((c) => c.id));
   const entries = parseEntries(files, problems);
   const scopeIds = new Set(config?.frameworks ?? ['soc2', 'iso27001']);
   const { frameworks, controls } = frameworkNodes(catalogs, scopeIds);
@@ -123,7 +125,7 @@ export function buildModel(options: BuildOptions): BuildResult {
       artifacts: data.artifacts.map((a, i) => {
         const check = checkArtifact(root_, a.path, a.sha256);
         if (check.problem) problems.push({ file: source.file, line: source.lineOf(['artifacts', i, 'path']), field: `artifacts[${i}]`, ...check.problem });
-        return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? data.visibility, intact: !check.problem };
+        return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? 'auditor', intact: !check.problem, mayHoldSecret: check.mayHoldSecret };
       }),
       validUntil: until,
       freshness: dateFreshness(until, asOf),
@@ -146,14 +148,15 @@ export function buildModel(options: BuildOptions): BuildResult {
 
   const all = new Map<string, EntryNode>();
   for (const e of [...policies, ...measures, ...evidence]) all.set(e.id, e);
-  const lookup = <T extends EntryNode['type']>(id: string, type: T, file: string, line: number | undefined, field: string) => {
+  /** `line` is only worked out when the reference is broken (finding lines re-reads the YAML). */
+  const lookup = <T extends EntryNode['type']>(id: string, type: T, file: string, line: () => number | undefined, field: string) => {
     const found = all.get(id);
     if (found?.type === type) return found as Extract<EntryNode, { type: T }>;
     const candidates = [...all.values()].filter((e) => e.type === type).map((e) => e.id);
     problems.push({
       code: 'unknown-reference',
       file,
-      line,
+      line: line(),
       field,
       message: found ? `"${id}" is a ${found.type}, not a ${type}.` : `Unknown ${type} id "${id}".${didYouMean(id, candidates)}`,
       fix: `use the id of an existing ${type} (see ${type === 'policy' ? 'policies' : type === 'measure' ? 'measures' : 'evidence'}/)`,
@@ -169,18 +172,18 @@ export function buildModel(options: BuildOptions): BuildResult {
     const m = measures[i]!;
     m.area.measures.push(m);
     data.policies.forEach((id, j) => {
-      const p = lookup(id, 'policy', source.file, source.lineOf(['policies', j]), `policies[${j}]`);
+      const p = lookup(id, 'policy', source.file, () => source.lineOf(['policies', j]), `policies[${j}]`);
       if (p) link(m.policies, p, p.measures, m);
     });
     data.evidence.forEach((id, j) => {
-      const e = lookup(id, 'evidence', source.file, source.lineOf(['evidence', j]), `evidence[${j}]`);
+      const e = lookup(id, 'evidence', source.file, () => source.lineOf(['evidence', j]), `evidence[${j}]`);
       if (e) link(m.evidence, e, e.measures, m);
     });
   });
   entries.evidence.forEach(({ data, source }, i) => {
     const e = evidence[i]!;
     data.supports.measures.forEach((id, j) => {
-      const m = lookup(id, 'measure', source.file, source.lineOf(['supports', 'measures', j]), `supports.measures[${j}]`);
+      const m = lookup(id, 'measure', source.file, () => source.lineOf(['supports', 'measures', j]), `supports.measures[${j}]`);
       if (m) link(m.evidence, e, e.measures, m);
     });
   });
@@ -225,7 +228,7 @@ export function buildModel(options: BuildOptions): BuildResult {
   // Artifact problems (missing, moved, tampered files) leave a usable model: the self-audit
   // reports them as findings beside everything else. Any other problem means no model.
   if (problems.some((p) => !isArtifactProblem(p))) return { problems: sortProblems(problems) };
-  const model: Model = { asOf, config: config!, frameworks, controls, areas, policies, measures, evidence, entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))) };
+  const model: Model = { asOf, config: config!, frameworks, controls, areas, policies, measures, evidence, entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))), trust };
   return { model, problems: sortProblems(problems) };
 }
 

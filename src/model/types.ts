@@ -5,6 +5,7 @@ import type { ProgramConfig } from '../schemas/config.ts';
 import type { EvidenceData } from '../schemas/evidence.ts';
 import type { MeasureData } from '../schemas/measure.ts';
 import type { PolicyData } from '../schemas/policy.ts';
+import type { TrustData } from '../schemas/trust.ts';
 
 /**
  * The compliance model: one typed graph every view is derived from (portal pages, audit,
@@ -94,9 +95,12 @@ export interface ArtifactNode {
   /** The file's sha256 as found (differs from sha256 when tampered; undefined when missing). */
   actual?: string;
   size: number;
+  /** Widest audience that may download it: the artifact's own `visibility`, else auditor (never wider than its evidence in a view). */
   visibility: Audience;
   /** False when the file is missing or its hash differs (the problem is reported separately). */
   intact: boolean;
+  /** False when the file certainly holds no credential the audit's secret scan looks for (checked while hashing, so the audit need not read it again). */
+  mayHoldSecret?: boolean;
 }
 
 export interface EvidenceNode extends SourceRef {
@@ -133,4 +137,8 @@ export interface Model {
   evidence: EvidenceNode[];
   /** Every policy, measure and evidence by id. */
   entries: Map<string, EntryNode>;
+  /** Trust-center content from content/trust.yaml, when the program has one. */
+  trust?: TrustData;
+  /** The audience this model was filtered for (src/audience/filter.ts); absent on the full model. */
+  audience?: Audience;
 }

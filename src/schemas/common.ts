@@ -28,6 +28,12 @@ export const AUDIENCES = ['public', 'customer', 'internal', 'auditor'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const visibilitySchema = () => z.enum(AUDIENCES).default('internal');
 
+/**
+ * Who may see one field of an entry (see `fields` on policies, measures and evidence). A field
+ * is never shown wider than its entry; left out, the field follows its documented default.
+ */
+export const fieldAudienceSchema = () => z.enum(AUDIENCES).optional();
+
 /** A control reference inside a framework list: "CC6.1", or { id, implied, note } for an implied mapping. */
 export const controlRefSchema = () =>
   z.union([

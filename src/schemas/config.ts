@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, periodSchema } from './common.ts';
+import { dateSchema, durationSchema, periodSchema } from './common.ts';
 
 /** A control reference written "framework:id", e.g. "soc2:P1.1" or "iso27001:A.7.4". */
 const qualifiedControl = () =>
@@ -53,6 +53,16 @@ export const programConfigSchema = () =>
         .default([]),
       /** Fixed "as of" date for freshness (default: today, or --as-of). */
       asOf: dateSchema().optional(),
+      /** Self-audit settings (`proofbook audit`). */
+      audit: z
+        .object({
+          /** How long evidence is kept after collection before it must be deleted, ISO 8601 (default P3Y). */
+          evidenceRetention: durationSchema().default('P3Y'),
+          /** Evidence that lapses, or a policy review that falls due, within this many days is a warning (default 30). */
+          expiringWithinDays: z.number().int().min(0).max(366).default(30),
+        })
+        .strict()
+        .default({}),
     })
     .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controlMapSchema, dateSchema, durationSchema, idSchema, periodSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, periodSchema, visibilitySchema } from './common.ts';
 
 /** What an evidence item is, in the words auditors use when they ask for it. */
 export const EVIDENCE_KINDS = [
@@ -22,7 +22,10 @@ export const artifactSchema = () =>
       path: z.string().min(1),
       /** sha256 of the file, 64 hex digits (`npx proofbook hash <file>` prints it). */
       sha256: z.string().regex(/^[0-9a-f]{64}$/, 'write the sha256 as 64 lowercase hex digits'),
-      /** Widest audience allowed to download the file (default: the evidence's own visibility). */
+      /**
+       * Widest audience allowed to download the file (default: auditor). Evidence files are
+       * published in the auditor edition only, unless widened here; never wider than the evidence.
+       */
       visibility: z.enum(['public', 'customer', 'internal', 'auditor']).optional(),
     })
     .strict();
@@ -93,6 +96,24 @@ export const evidenceSchema = () =>
       backupJobs: backupJobsSchema().optional(),
       /** Widest audience allowed to see it (default internal). */
       visibility: visibilitySchema(),
+      /** Field-level visibility: who may see single fields of this record (never wider than the record itself). */
+      fields: z
+        .object({
+          /** The MDX/Markdown body (default: internal). */
+          body: fieldAudienceSchema(),
+          /** The source system (default: internal). */
+          source: fieldAudienceSchema(),
+          /** Who collected it (default: internal). */
+          collectedBy: fieldAudienceSchema(),
+          /** The restore-test result (default: as the record). */
+          restoreTest: fieldAudienceSchema(),
+          /** The backup job summary (default: as the record). */
+          backupJobs: fieldAudienceSchema(),
+          /** The controls it supports (default: as the record). */
+          controls: fieldAudienceSchema(),
+        })
+        .strict()
+        .default({}),
     })
     .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BACKUP_AREA_IDS } from '../catalogs/backup-areas.ts';
-import { controlMapSchema, durationSchema, idSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, durationSchema, fieldAudienceSchema, idSchema, visibilitySchema } from './common.ts';
 
 /** How often a measure operates; drives observation-period checks. */
 export const FREQUENCIES = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'yearly', 'on-event'] as const;
@@ -44,6 +44,22 @@ export const measureSchema = () =>
       visibility: visibilitySchema(),
       /** Customer-facing summary, shown where the detail may not be. */
       summary: z.string().optional(),
+      /** Field-level visibility: who may see single fields of this measure (never wider than the measure itself). */
+      fields: z
+        .object({
+          /** The customer-facing summary (default: as the measure). */
+          summary: fieldAudienceSchema(),
+          /** The MDX body, the internal detail (default: internal). */
+          body: fieldAudienceSchema(),
+          /** The owner's name (default: internal). */
+          owner: fieldAudienceSchema(),
+          /** RPO, RTO and retention targets (default: as the measure). */
+          targets: fieldAudienceSchema(),
+          /** The control mappings (default: as the measure). */
+          controls: fieldAudienceSchema(),
+        })
+        .strict()
+        .default({}),
     })
     .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controlMapSchema, dateSchema, durationSchema, idSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, visibilitySchema } from './common.ts';
 
 /** One sign-off of a policy version. */
 export const approvalSchema = () =>
@@ -42,6 +42,22 @@ export const policySchema = () =>
       visibility: visibilitySchema(),
       /** One-paragraph summary that may be shown where the full text may not. */
       summary: z.string().optional(),
+      /** Field-level visibility: who may see single fields of this policy (never wider than the policy itself). */
+      fields: z
+        .object({
+          /** The one-paragraph summary (default: as the policy). */
+          summary: fieldAudienceSchema(),
+          /** The full text, the MDX body (default: internal; set it to publish the whole policy). */
+          body: fieldAudienceSchema(),
+          /** The owner's name (default: internal). */
+          owner: fieldAudienceSchema(),
+          /** Names and roles of the approvers (default: internal). */
+          approvals: fieldAudienceSchema(),
+          /** The control mappings (default: as the policy). */
+          controls: fieldAudienceSchema(),
+        })
+        .strict()
+        .default({}),
       /** Controls the policy addresses, per framework. */
       controls: controlMapSchema(),
     })

@@ -13,6 +13,8 @@ export function buildAsOf(): string | undefined {
 
 /** The audience this site is built for (default internal: the portal). */
 export function buildAudience(): Audience {
-  const a = process.env.PROOFBOOK_AUDIENCE ?? 'internal';
-  return (AUDIENCES as readonly string[]).includes(a) ? (a as Audience) : 'internal';
+  const a = process.env.PROOFBOOK_AUDIENCE || 'internal';
+  // Never guess: a mistyped audience must not quietly build another audience's site.
+  if (!(AUDIENCES as readonly string[]).includes(a)) throw new Error(`PROOFBOOK_AUDIENCE must be one of ${AUDIENCES.join(', ')}, got "${a}".`);
+  return a as Audience;
 }

@@ -8,6 +8,7 @@ export const href = {
   home: () => '/',
   mapping: () => '/mapping/',
   crosswalk: () => '/crosswalk/',
+  audit: () => '/audit/',
   frameworks: () => '/frameworks/',
   framework: (f: FrameworkNode | string) => `/frameworks/${typeof f === 'string' ? f : f.id}/`,
   control: (c: ControlNode) => `/controls/${c.framework.id}/${c.slug}/`,
@@ -18,4 +19,12 @@ export const href = {
   entry: (e: EntryNode) => `/${e.type === 'policy' ? 'policies' : e.type === 'measure' ? 'measures' : 'evidence'}/${e.slug}/`,
   /** An artifact file, published under /artifacts/ with its content-relative path. */
   artifact: (rel: string) => `/artifacts/${rel.split('/').map(encodeURIComponent).join('/')}`,
+  /** Every release (src/routes/portal/releases/). */
+  releases: () => '/releases/',
+  /** A release's frozen site: the bytes of its bundle, never re-rendered. */
+  release: (version: string) => `/releases/${version}/`,
+  /** A release's bundle for download. */
+  releaseBundle: (version: string) => `/releases/proofbook-${version}.zip`,
+  /** What changed from one release to a later one. */
+  releaseDiff: (from: string, to: string) => `/releases/diff/${from}/${to}/`,
 };

@@ -9,7 +9,16 @@ export const EXAMPLE_CONTENT = path.join(ROOT, 'content');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 /** The example program is checked as of this date so tests do not rot as the calendar moves. */
 export const EXAMPLE_AS_OF = '2026-11-25';
-/** Built example portal (made once by global-setup). */
-export const EXAMPLE_DIST = path.join(TMP, 'example-internal');
+/** Where global-setup builds the example program, one folder per audience (`build --out`). */
+export const EXAMPLE_OUT = path.join(TMP, 'example');
+/** Built example portal, the internal audience (made once by global-setup). */
+export const EXAMPLE_DIST = path.join(EXAMPLE_OUT, 'internal');
+/** Built example public trust center (made once by global-setup). */
+export const EXAMPLE_PUBLIC = path.join(EXAMPLE_OUT, 'public');
+/** Canary program for the audience tests: unique markers in every entry and field above public. */
+export const AUDIENCE_FIXTURE = path.join(FIXTURES, 'audience');
+export const AUDIENCE_AS_OF = '2026-07-15';
+/** Built canary program, public/ and customer/ (made once by global-setup). */
+export const AUDIENCE_OUT = path.join(TMP, 'audience');
 /** Shared reference data beside the checkout; may be absent on a user's fresh clone. */
 export const REFERENCE = path.resolve(ROOT, '..', 'shared', 'reference');

@@ -1,26 +1,66 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { buildSite } from '../../site/build-site.ts';
-import { CONTENT_HELP, CONTENT_OPTIONS, type Command } from '../command.ts';
+import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
 import { describeBuildError } from '../../site/build-error.ts';
+import { AUDIENCES, type Audience } from '../../schemas/common.ts';
+import { isAudience } from '../../audience/visibility.ts';
+import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
+import { didYouMean } from '../../validation/suggest.ts';
+
+/** What each audience's site is called in messages. */
+const EDITION: Record<Audience, string> = {
+  public: 'public trust center',
+  customer: 'customer trust center',
+  internal: 'internal portal',
+  auditor: 'auditor edition (portal with evidence files)',
+};
+
+/** --audience values: repeatable, comma lists allowed, "all" (the default) for every audience in order. */
+export function audiencesOption(value: unknown): Audience[] {
+  const raw = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  if (!raw.length || raw.includes('all')) return [...AUDIENCES];
+  const unknown = raw.find((v) => !isAudience(v));
+  if (unknown) throw new UsageError(`unknown audience "${unknown}".${didYouMean(unknown, [...AUDIENCES, 'all'])} Use ${AUDIENCES.join(', ')} or all.`);
+  return AUDIENCES.filter((a) => raw.includes(a));
+}
 
 export const build: Command = {
   name: 'build',
-  summary: 'Validate the content, then build the internal policy portal as a static site. A failed build leaves the previous output untouched.',
-  usage: 'build [--content DIR] [--out DIR] [--as-of DATE]',
-  help: [...CONTENT_HELP, '--out DIR        output folder (default: ./dist)', '--verbose        show Astro\'s build log'],
-  options: { ...CONTENT_OPTIONS, out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } },
+  summary:
+    'Validate the content, then build a static site per audience into OUT/<audience>/: the public and customer trust centers, the internal portal and the auditor edition. Public and customer builds must pass the leak guard. A failed build leaves that audience\'s previous output untouched.',
+  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--as-of DATE]',
+  help: [
+    '--audience NAME  audience to build: public, customer, internal, auditor or all (default: all); repeat it or use commas for several',
+    ...CONTENT_HELP,
+    '--out DIR        output folder; each audience goes to DIR/<audience>/ (default: ./dist)',
+    '--verbose        show Astro\'s build log',
+  ],
+  options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } },
   async run(values) {
+    const audiences = audiencesOption(values.audience);
     const { model } = modelFor(values);
     if (!model) return 1;
-    const started = performance.now();
-    try {
-      await buildSite({ contentDir: String(values.content), outDir: String(values.out), asOf: model.asOf, logLevel: values.verbose ? 'info' : 'warn' });
-    } catch (error) {
-      process.stderr.write(`${describeBuildError(error, String(values.content))}\nThe previous ${String(values.out)}/ was left untouched.\n`);
-      return 1;
+    const out = String(values.out);
+    let failed = 0;
+    for (const audience of audiences) {
+      const target = path.join(out, audience);
+      const label = target.split(path.sep).join('/');
+      const started = performance.now();
+      try {
+        await buildSite({ contentDir: String(values.content), outDir: target, asOf: model.asOf, audience, logLevel: values.verbose ? 'info' : 'warn' });
+      } catch (error) {
+        failed++;
+        const message = error instanceof LeakError ? formatLeaks(error) : describeBuildError(error, String(values.content));
+        process.stderr.write(`${message}\nThe ${audience} build failed; the previous ${label}/ was left untouched.\n`);
+        // A leak concerns one audience; any other failure would repeat for every audience.
+        if (error instanceof LeakError) continue;
+        return 1;
+      }
+      const pages = readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+      process.stdout.write(`✓ Built the ${EDITION[audience]} for ${model.config.organisation.name} as of ${model.asOf} into ${label}/ (${pages} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     }
-    const pages = model.policies.length + model.measures.length + model.evidence.length + model.controls.size;
-    process.stdout.write(`✓ Built the portal for ${model.config.organisation.name} as of ${model.asOf} into ${String(values.out)}/ (${pages}+ pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
-    return 0;
+    return failed ? 1 : 0;
   },
 };

@@ -1,0 +1,217 @@
+import type { Audience } from '../schemas/common.ts';
+import type { ControlMapInput } from '../schemas/common.ts';
+import type { TrustData } from '../schemas/trust.ts';
+import type {
+  AreaNode,
+  ArtifactNode,
+  ControlLink,
+  ControlNode,
+  Coverage,
+  EntryNode,
+  EvidenceNode,
+  FrameworkNode,
+  MeasureNode,
+  Model,
+  PolicyNode,
+} from '../model/types.ts';
+import { fieldVisibility, isOutsideAudience, narrowest, visibleTo, type FieldName } from './visibility.ts';
+
+const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
+
+/**
+ * The model as one audience may see it: a new Model of the same types holding only the
+ * entries visible to `audience`, with every relation pruned to what remains and every field
+ * the audience may not see removed (strings emptied, lists emptied, optional fields dropped).
+ * Pages render this view and nothing else, so they never decide visibility themselves.
+ *
+ * Coverage keeps the status computed on the whole program (a control proven by auditor-only
+ * evidence is still covered), but outside audiences (public, customer) get the status alone:
+ * what is missing and why a control does not apply are internal detail.
+ */
+export function viewFor(model: Model, audience: Audience): Model {
+  const sees = (v: Audience) => visibleTo(v, audience);
+  const field = <E extends EntryNode>(e: E, name: FieldName<E['type']>) => sees(fieldVisibility(e, name));
+  const outside = isOutsideAudience(audience);
+
+  // Frameworks and controls: catalog data is public; relations are rebuilt below.
+  const frameworks: FrameworkNode[] = [];
+  const controls = new Map<string, ControlNode>();
+  for (const f of model.frameworks) {
+    const fw: FrameworkNode = { catalog: f.catalog, id: f.id, inScope: f.inScope, controls: [] };
+    frameworks.push(fw);
+    for (const c of f.controls) {
+      const copy: ControlNode = {
+        ...c,
+        framework: fw,
+        measures: [],
+        policies: [],
+        evidence: [],
+        areas: [],
+        coverage: outside ? statusOnly(c.coverage) : { ...c.coverage, missing: [...c.coverage.missing] },
+      };
+      fw.controls.push(copy);
+      controls.set(copy.key, copy);
+    }
+  }
+  const areas: AreaNode[] = model.areas.map((a) => ({ id: a.id, title: a.title, summary: a.summary, reference: a.reference, measures: [], mapping: {} }));
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  const relink = (links: ControlLink[]): ControlLink[] =>
+    links.map((l) => ({ control: controls.get(l.control.key)!, implied: l.implied, ...(l.note !== undefined ? { note: l.note } : {}) }));
+  const controlMap = (map: ControlMapInput, keep: boolean): ControlMapInput => (keep ? structuredClone(map) : {});
+
+  const visible = new Set([...model.entries.values()].filter((e) => sees(e.visibility)).map((e) => e.id));
+  const ids = (list: string[]) => list.filter((id) => visible.has(id));
+
+  const policies: PolicyNode[] = model.policies.filter((p) => visible.has(p.id)).map((p) => {
+    const d = p.data;
+    const showControls = field(p, 'controls');
+    const { summary: _s, ...rest } = structuredClone(d);
+    return {
+      ...p,
+      body: field(p, 'body') ? p.body : '',
+      data: {
+        ...rest,
+        ...(d.summary !== undefined && field(p, 'summary') ? { summary: d.summary } : {}),
+        owner: field(p, 'owner') ? d.owner : '',
+        approvals: field(p, 'approvals') ? structuredClone(d.approvals) : [],
+        controls: controlMap(d.controls, showControls),
+      },
+      controls: showControls ? relink(p.controls) : [],
+      measures: [],
+    };
+  });
+
+  const evidence: EvidenceNode[] = model.evidence.filter((e) => visible.has(e.id)).map((e) => {
+    const d = e.data;
+    const showControls = field(e, 'controls');
+    const artifacts: ArtifactNode[] = e.artifacts.filter((a) => sees(narrowest(e.visibility, a.visibility))).map((a) => ({ ...a }));
+    const kept = new Set(artifacts.map((a) => a.path));
+    const { restoreTest, backupJobs, ...rest } = structuredClone(d);
+    return {
+      ...e,
+      body: field(e, 'body') ? e.body : '',
+      data: {
+        ...rest,
+        ...(restoreTest && field(e, 'restoreTest') ? { restoreTest } : {}),
+        ...(backupJobs && field(e, 'backupJobs') ? { backupJobs } : {}),
+        source: field(e, 'source') ? d.source : '',
+        collectedBy: field(e, 'collectedBy') ? d.collectedBy : '',
+        artifacts: d.artifacts.filter((a) => kept.has(a.path)),
+        supports: { controls: controlMap(d.supports.controls, showControls), measures: ids(d.supports.measures) },
+      },
+      controls: showControls ? relink(e.controls) : [],
+      measures: [],
+      artifacts,
+    };
+  });
+
+  const measures: MeasureNode[] = model.measures.filter((m) => visible.has(m.id)).map((m) => {
+    const d = m.data;
+    const showControls = field(m, 'controls');
+    const { summary: _s, ...rest } = structuredClone(d);
+    return {
+      ...m,
+      body: field(m, 'body') ? m.body : '',
+      data: {
+        ...rest,
+        ...(d.summary !== undefined && field(m, 'summary') ? { summary: d.summary } : {}),
+        owner: field(m, 'owner') ? d.owner : '',
+        targets: field(m, 'targets') ? structuredClone(d.targets) : {},
+        controls: controlMap(d.controls, showControls),
+        policies: ids(d.policies),
+        evidence: ids(d.evidence),
+      },
+      area: areaById.get(m.area.id)!,
+      controls: showControls ? relink(m.controls) : [],
+      policies: [],
+      evidence: [],
+    };
+  });
+
+  // Entry relations, pruned to what is visible on both ends.
+  const all = new Map<string, EntryNode>([...policies, ...measures, ...evidence].map((e) => [e.id, e]));
+  for (const m of measures) {
+    const source = model.entries.get(m.id) as MeasureNode;
+    m.area.measures.push(m);
+    m.policies = source.policies.flatMap((p) => (all.has(p.id) ? [all.get(p.id) as PolicyNode] : []));
+    m.evidence = source.evidence.flatMap((e) => (all.has(e.id) ? [all.get(e.id) as EvidenceNode] : []));
+    for (const p of m.policies) p.measures.push(m);
+    for (const e of m.evidence) e.measures.push(m);
+  }
+
+  // Control relations, rebuilt from the visible mappings the way the model builds them.
+  const attach = <T>(list: T[], item: T) => void (list.includes(item) || list.push(item));
+  for (const p of policies) for (const l of p.controls) attach(l.control.policies, p);
+  for (const e of evidence) for (const l of e.controls) attach(l.control.evidence, e);
+  for (const m of measures) {
+    for (const l of m.controls) {
+      attach(l.control.measures, m);
+      attach(l.control.areas, m.area);
+      for (const p of m.policies) attach(l.control.policies, p);
+      for (const e of m.evidence) attach(l.control.evidence, e);
+      const live = (m.area.mapping[l.control.framework.id] ??= []);
+      const existing = live.find((x) => x.control === l.control);
+      if (existing) existing.implied &&= l.implied;
+      else live.push({ ...l });
+    }
+  }
+  const order = (c: ControlNode) => c.framework.catalog.controls.findIndex((x) => x.id === c.id);
+  for (const c of controls.values()) {
+    c.measures.sort(byId);
+    c.policies.sort(byId);
+    c.evidence.sort(byId);
+    c.areas.sort((a, b) => areas.indexOf(a) - areas.indexOf(b));
+  }
+  for (const a of areas) {
+    a.measures.sort(byId);
+    for (const links of Object.values(a.mapping)) links.sort((x, y) => order(x.control) - order(y.control));
+  }
+  for (const e of [...policies, ...evidence]) e.measures.sort(byId);
+
+  const config = structuredClone(model.config);
+  // Why a control does not apply, and which controls were pulled into scope, are written for auditors.
+  if (outside) {
+    config.notApplicable = [];
+    config.scope = { ...config.scope, include: [] };
+  }
+
+  return {
+    asOf: model.asOf,
+    config,
+    frameworks,
+    controls,
+    areas,
+    policies,
+    measures,
+    evidence,
+    entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))),
+    ...(model.trust ? { trust: trustFor(model.trust, audience) } : {}),
+    audience,
+  };
+}
+
+function statusOnly(c: Coverage): Coverage {
+  return { status: c.status, missing: [] };
+}
+
+/**
+ * Trust-center items visible to the audience. Links to documents shared under NDA (access:
+ * customer) are kept only for audiences that may have them; others get "request access".
+ */
+export function trustFor(trust: TrustData, audience: Audience): TrustData {
+  const sees = (v: Audience) => visibleTo(v, audience);
+  const keepUrl = <T extends { access: Audience; url?: string | undefined }>(item: T): T => {
+    if (item.url === undefined || sees(item.access)) return { ...item };
+    const { url: _u, ...rest } = item;
+    return rest as T;
+  };
+  const t = structuredClone(trust);
+  return {
+    ...t,
+    attestations: t.attestations.filter((a) => sees(a.visibility)).map(keepUrl),
+    documents: t.documents.filter((d) => sees(d.visibility)).map(keepUrl),
+    subprocessors: t.subprocessors.filter((s) => sees(s.visibility)),
+    faq: t.faq.filter((f) => sees(f.visibility)),
+  };
+}
+

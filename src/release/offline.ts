@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Makes a built site work from file:// (unzip anywhere, double-click index.html): every
+ * root-relative URL ("/policies/", "/_astro/x.css", "/artifacts/…") in the HTML and CSS
+ * becomes a path relative to the page, and folder URLs name their index.html, because
+ * browsers do not pick index.html for a file:// folder. Relative URLs also keep the pages
+ * working when the same bytes are served under /releases/<version>/.
+ */
+export function rewriteForOffline(siteRoot: string): { pages: number; stylesheets: number } {
+  let pages = 0;
+  let stylesheets = 0;
+  for (const rel of listFiles(siteRoot)) {
+    if (rel.endsWith('.html')) {
+      const file = path.join(siteRoot, rel);
+      const before = readFileSync(file, 'utf8');
+      const after = rewriteHtml(before, rel, (target) => targetKind(siteRoot, target));
+      if (after !== before) writeFileSync(file, after);
+      pages++;
+    } else if (rel.endsWith('.css')) {
+      const file = path.join(siteRoot, rel);
+      const before = readFileSync(file, 'utf8');
+      const after = rewriteCss(before, rel, (target) => targetKind(siteRoot, target));
+      if (after !== before) writeFileSync(file, after);
+      stylesheets++;
+    }
+  }
+  return { pages, stylesheets };
+}
+
+/** Site-relative file paths under `root`, forward slashes, sorted. */
+export function listFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export type TargetKind = 'file' | 'dir' | 'missing';
+
+function targetKind(root: string, sitePath: string): TargetKind {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(sitePath);
+  } catch {
+    return 'missing';
+  }
+  const abs = path.join(root, ...decoded.split('/').filter(Boolean));
+  if (!abs.startsWith(root)) return 'missing';
+  if (!existsSync(abs)) return 'missing';
+  return statSync(abs).isDirectory() ? 'dir' : 'file';
+}
+
+/**
+ * Turns one root-relative URL into a URL relative to the page at `fromFile` (site-relative).
+ * Anything else (external, protocol-relative, fragment-only, already relative) is returned as is.
+ */
+export function relativeUrl(url: string, fromFile: string, kind: (sitePath: string) => TargetKind): string {
+  if (!url.startsWith('/') || url.startsWith('//')) return url;
+  const cut = url.search(/[?#]/);
+  const pathPart = cut === -1 ? url : url.slice(0, cut);
+  const suffix = cut === -1 ? '' : url.slice(cut);
+  let target = pathPart;
+  if (target.endsWith('/')) target += 'index.html';
+  else if (kind(target) === 'dir') target += '/index.html';
+  const fromDir = path.posix.dirname(`/${fromFile}`);
+  let rel = path.posix.relative(fromDir, target);
+  if (!rel) rel = path.posix.basename(target);
+  return rel + suffix;
+}
+
+const ATTR = /(\s(?:href|src|action|poster|data-href)\s*=\s*)(["'])(.*?)\2/gi;
+const SRCSET = /(\ssrcset\s*=\s*)(["'])(.*?)\2/gi;
+const CSS_URL = /url\(\s*(["']?)([^"')]+)\1\s*\)/g;
+
+export function rewriteHtml(html: string, fromFile: string, kind: (sitePath: string) => TargetKind): string {
+  const fix = (url: string) => relativeUrl(url.replace(/&amp;/g, '&'), fromFile, kind).replace(/&/g, '&amp;');
+  return html
+    .replace(ATTR, (_m, pre: string, q: string, url: string) => `${pre}${q}${url.startsWith('/') && !url.startsWith('//') ? fix(url) : url}${q}`)
+    .replace(SRCSET, (_m, pre: string, q: string, set: string) => `${pre}${q}${set.split(',').map((part) => part.replace(/^(\s*)(\S+)/, (_x, ws: string, u: string) => ws + (u.startsWith('/') ? fix(u) : u))).join(',')}${q}`)
+    .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_m, open: string, css: string, close: string) => open + rewriteCss(css, fromFile, kind) + close)
+    .replace(/(\sstyle\s*=\s*)(["'])(.*?)\2/gi, (_m, pre: string, q: string, css: string) => pre + q + rewriteCss(css, fromFile, kind) + q);
+}
+
+export function rewriteCss(css: string, fromFile: string, kind: (sitePath: string) => TargetKind): string {
+  return css.replace(CSS_URL, (m, q: string, url: string) => (url.startsWith('/') && !url.startsWith('//') ? `url(${q}${relativeUrl(url, fromFile, kind)}${q})` : m));
+}

@@ -1,0 +1,263 @@
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { viewFor } from '../audience/filter.ts';
+import { runAudit } from '../audit/run.ts';
+import type { AuditReport } from '../audit/types.ts';
+import { FORMATS } from '../audit/format/index.ts';
+import { buildModel, type BuildResult } from '../model/build.ts';
+import { modelJsonText } from '../model/serialize.ts';
+import type { ReleaseInfo, ReleaseRecord } from '../schemas/release.ts';
+import { buildSite, PACKAGE_ROOT } from '../site/build-site.ts';
+import { isArtifactProblem, type Problem } from '../validation/problem.ts';
+import { MANIFEST, SIGNATURE } from './bundle.ts';
+import { gitState } from './git.ts';
+import { allPolicyHistories } from './history.ts';
+import { bundleFileName, ledgerProblems, loadLedger, recordDigest, recordFile, recordYaml } from './ledger.ts';
+import { listFiles, rewriteForOffline } from './offline.ts';
+import { loadPrivateKey } from './sign.ts';
+import { packBundle } from './pack.ts';
+import { withSnapshot } from './snapshot.ts';
+import type { ZipInput } from './zip.ts';
+import { resolveInside } from '../content/paths.ts';
+import type { KeyObject } from 'node:crypto';
+
+export interface ReleaseOptions {
+  version: string;
+  contentDir: string;
+  /** Where bundles are kept (default: releases/ at the repository root). */
+  bundleDir?: string;
+  /** Who approved the release (default: the commit's author). */
+  approver?: string;
+  /** Release despite audit errors; the reason is recorded. */
+  allowFindings?: string;
+  /** Release from a tree with uncommitted changes; the changes are recorded. */
+  allowDirty?: boolean;
+  /** PEM file of the ed25519 private key to sign MANIFEST.json with. */
+  signKey?: string;
+  /** As-of date (default: the config's asOf, else the commit's day). */
+  asOf?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+/** A release that must not happen, with the reason (and the problems when there are some). Exit code 1. */
+export class ReleaseRefused extends Error {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'ReleaseRefused';
+  }
+}
+
+export interface ReleaseResult {
+  record: ReleaseRecord;
+  bundlePath: string;
+  recordPath: string;
+  files: number;
+  audit: AuditReport;
+}
+
+export function proofbookVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+const BUNDLE_DATA = 'data';
+
+/**
+ * Makes a release: checks (git, ledger, content, self-audit), builds the auditor edition in a
+ * temp folder, packs it with the evidence and data into a reproducible bundle, then renames the
+ * bundle and its ledger record into place. A failure at any step leaves nothing behind.
+ */
+export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
+  const log = o.log ?? (() => {});
+  const contentRoot = path.resolve(o.contentDir);
+  if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) throw new ReleaseRefused(`The content folder ${o.contentDir} does not exist.`);
+
+  // 1. Git: the commit is the release's identity and its only clock.
+  const git = gitState(contentRoot);
+  if ('error' in git) throw new ReleaseRefused(`Cannot release: the content folder is ${git.error}. A release records the git commit it was built from, so commit the content to git first.`);
+  const date = new Date(git.commitTime * 1000);
+  const isoDate = date.toISOString().replace('.000Z', 'Z');
+
+  // 2. Ledger: sound, and the version is new.
+  const ledger = loadLedger(contentRoot);
+  if (ledger.problems.length) throw new ReleaseRefused('Cannot release: the release ledger is broken. Restore it before making a new release.', ledger.problems);
+  const existing = ledger.records.find((r) => r.version === o.version);
+  if (existing || existsSync(path.join(contentRoot, recordFile(o.version)))) {
+    throw new ReleaseRefused(
+      existing
+        ? `Release ${o.version} already exists (${recordFile(o.version)}, released ${existing.date.slice(0, 10)} from commit ${existing.commit.slice(0, 12)}). A release is never overwritten: choose a new version.`
+        : `A record for release ${o.version} already exists (${recordFile(o.version)}). A release is never overwritten: choose a new version.`,
+    );
+  }
+  const bundleDir = path.resolve(o.bundleDir ?? path.join(git.toplevel, 'releases'));
+  const bundlePath = path.join(bundleDir, bundleFileName(o.version));
+  if (existsSync(bundlePath)) {
+    throw new ReleaseRefused(`The bundle ${displayPath(bundlePath)} already exists, but the ledger has no release ${o.version}: it is left from another checkout or a failed release. A bundle is never overwritten: move it away, or choose a new version.`);
+  }
+  const bundleProblems = ledgerProblems(contentRoot, { bundleDir: o.bundleDir });
+  if (bundleProblems.length) throw new ReleaseRefused('Cannot release: a stored bundle no longer matches the ledger.', bundleProblems);
+
+  // 3. A clean tree, unless allowed (and then recorded).
+  if (git.dirty.length && !o.allowDirty) {
+    const shown = git.dirty.slice(0, 10).map((f) => `  ${f}`);
+    if (git.dirty.length > 10) shown.push(`  … and ${git.dirty.length - 10} more`);
+    throw new ReleaseRefused(`Cannot release: the git tree has uncommitted changes, so the release would not match commit ${git.commit.slice(0, 12)}:\n${shown.join('\n')}\nCommit them first, or pass --allow-dirty (the changed files are recorded in the release).`);
+  }
+
+  // 4. The model and the self-audit.
+  let result: BuildResult = buildModel({ contentDir: contentRoot, asOf: o.asOf });
+  if (!o.asOf && result.model && !result.model.config.asOf) result = buildModel({ contentDir: contentRoot, asOf: isoDate.slice(0, 10) });
+  const blocking = result.problems.filter((p) => !isArtifactProblem(p));
+  if (!result.model || blocking.length) throw new ReleaseRefused('Cannot release: the content has problems.', result.problems);
+  const model = result.model;
+  log(`Auditing ${model.config.organisation.name} as of ${model.asOf}…`);
+  const audit = runAudit(result, { contentDir: contentRoot });
+  if (audit.counts.error > 0 && !o.allowFindings) {
+    const errors = audit.findings.filter((f) => f.severity === 'error' && !f.waived);
+    const problems = errors.map((f) => ({ file: f.file, line: f.line, field: f.field, message: `[${f.rule}] ${f.message}`, fix: f.fix }));
+    throw new ReleaseRefused(`Cannot release: the self-audit found ${audit.counts.error} error${audit.counts.error === 1 ? '' : 's'}. Fix them, or release anyway with --allow-findings "reason" (the reason is recorded in the release).`, problems);
+  }
+
+  let key: KeyObject | undefined;
+  if (o.signKey) {
+    const k = loadPrivateKey(o.signKey);
+    if ('error' in k) throw new ReleaseRefused(`Cannot sign: ${k.error}.`);
+    key = k;
+  }
+
+  const previous = ledger.records.at(-1);
+  const info: ReleaseInfo = {
+    version: o.version,
+    sequence: ledger.records.length + 1,
+    date: isoDate,
+    commit: git.commit,
+    approver: o.approver?.trim() || git.author,
+    organisation: model.config.organisation.name,
+    asOf: model.asOf,
+    proofbook: proofbookVersion(),
+    audit: {
+      engine: 'self-audit',
+      errors: audit.counts.error,
+      warnings: audit.counts.warning,
+      ...(audit.counts.error > 0 && o.allowFindings ? { allowedFindings: o.allowFindings } : {}),
+    },
+    ...(git.dirty.length ? { dirty: { files: git.dirty } } : {}),
+  };
+
+  // 5. Build and pack in temp space; only finished files are renamed into place.
+  const madeBundleDir = !existsSync(bundleDir);
+  let released = false;
+  const stage = mkdtempSync(path.join(os.tmpdir(), `proofbook-release-${o.version}-`));
+  const tmpZip = `${bundlePath}.tmp-${process.pid}`;
+  const recordPath = path.join(contentRoot, recordFile(o.version));
+  const tmpRecord = `${recordPath}.tmp-${process.pid}`;
+  try {
+    const site = path.join(stage, 'site');
+    log('Building the auditor edition…');
+    const siteOptions = { contentDir: contentRoot, outDir: site, asOf: model.asOf, logLevel: o.logLevel ?? 'warn', audience: 'auditor' as const };
+    await withSnapshot({ version: o.version, commit: git.commit, date: isoDate }, () => buildSite(siteOptions));
+    rewriteForOffline(site);
+
+    const inputs: ZipInput[] = listFiles(site).map((rel) => ({ path: rel, file: path.join(site, ...rel.split('/')), size: statSync(path.join(site, ...rel.split('/'))).size }));
+    const present = new Set(inputs.map((i) => i.path));
+    // Every evidence artifact, even those the auditor edition does not link.
+    for (const e of model.evidence) {
+      for (const a of e.artifacts) {
+        const rel = `artifacts/${a.path}`;
+        const where = resolveInside(contentRoot, a.path);
+        if (present.has(rel) || 'error' in where || !existsSync(where.abs)) continue;
+        inputs.push({ path: rel, file: where.abs, size: statSync(where.abs).size });
+        present.add(rel);
+      }
+    }
+    const data: Array<[string, string]> = [
+      ['model.json', modelJsonText(viewFor(model, 'auditor'))],
+      // The self-audit in its own formats: JSON for tools, Markdown to read, JUnit for CI dashboards.
+      ['audit.json', FORMATS.json(audit, { prefix: '' })],
+      ['audit.md', FORMATS.markdown(audit, { prefix: '' })],
+      ['audit.junit.xml', FORMATS.junit(audit, { prefix: '' })],
+      ['history.json', `${JSON.stringify(allPolicyHistories(contentRoot, model.policies), null, 2)}\n`],
+    ];
+    for (const [name, text] of data) {
+      const rel = `${BUNDLE_DATA}/${name}`;
+      if (present.has(rel)) throw new Error(`the site has a page at /${rel}, which collides with the bundle's data folder`);
+      const bytes = Buffer.from(text, 'utf8');
+      inputs.push({ path: rel, data: bytes, size: bytes.length });
+    }
+    for (const reserved of [MANIFEST, SIGNATURE]) if (present.has(reserved)) throw new Error(`the site has a file named ${reserved} at its root, which collides with the bundle manifest`);
+
+    log(`Packing ${inputs.length} files…`);
+    mkdirSync(bundleDir, { recursive: true });
+    const packed = await packBundle({
+      out: tmpZip,
+      info,
+      previous: previous ? { version: previous.version, digest: previous.digest, bundleSha256: previous.bundle.sha256 } : null,
+      inputs,
+      mtime: date,
+      key,
+    });
+    const manifest = packed.manifest;
+
+    const base: Omit<ReleaseRecord, 'digest'> = {
+      ...info,
+      contentDigest: manifest.contentDigest,
+      bundle: { file: path.basename(bundlePath), sha256: packed.sha256, size: packed.size, path: path.relative(contentRoot, bundlePath).split(path.sep).join('/') },
+      ...(manifest.signature ? { signature: { algorithm: 'ed25519' as const, keyId: manifest.signature.keyId } } : {}),
+      previous: previous ? previous.digest : null,
+    };
+    const record: ReleaseRecord = { ...base, digest: recordDigest(base) };
+    mkdirSync(path.dirname(recordPath), { recursive: true });
+    writeFileSync(tmpRecord, recordYaml(record));
+
+    // Into place: link() refuses to replace an existing file, so a concurrent release cannot be overwritten.
+    linkOrFail(tmpZip, bundlePath);
+    try {
+      linkOrFail(tmpRecord, recordPath);
+    } catch (error) {
+      unlinkSync(bundlePath);
+      throw error;
+    }
+    released = true;
+    return { record, bundlePath, recordPath, files: manifest.files.length, audit };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+    rmSync(tmpZip, { force: true });
+    rmSync(tmpRecord, { force: true });
+    // Only the empty folder this release created: never anything another process put there.
+    if (!released && madeBundleDir) {
+      try {
+        rmdirSync(bundleDir);
+      } catch {
+        // Not empty or already gone.
+      }
+    }
+  }
+}
+
+/** Hard-links `from` to `to` (failing if `to` exists), then removes `from`; falls back to rename where links are not supported. */
+function linkOrFail(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+    unlinkSync(from);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ReleaseRefused(`${displayPath(to)} appeared while the release was being made (another release of the same version?). Nothing was overwritten.`);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+      if (existsSync(to)) throw new ReleaseRefused(`${displayPath(to)} already exists. Nothing was overwritten.`);
+      renameSync(from, to);
+      return;
+    }
+    throw error;
+  }
+}
+
+/** A path as the user reads it: relative to the cwd when inside it. */
+export function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { audiencesOption } from '../../src/cli/commands/build.ts';
+import { UsageError } from '../../src/cli/command.ts';
+import { routesFor } from '../../src/integration/routes.ts';
+import { runCli } from '../helpers/cli.ts';
+
+describe('build --audience', () => {
+  it('defaults to every audience, accepts repeats, commas and "all", and keeps a fixed order', () => {
+    expect(audiencesOption(undefined)).toEqual(['public', 'customer', 'internal', 'auditor']);
+    expect(audiencesOption(['all'])).toEqual(['public', 'customer', 'internal', 'auditor']);
+    expect(audiencesOption(['auditor', 'public'])).toEqual(['public', 'auditor']);
+    expect(audiencesOption(['customer,internal'])).toEqual(['customer', 'internal']);
+  });
+
+  it('rejects an unknown audience with exit 2, a suggestion and no stack trace', () => {
+    const r = runCli(['build', '--audience', 'pubic', '--content', 'does-not-matter']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^proofbook build: unknown audience "pubic"\. Did you mean "public"\? Use public, customer, internal, auditor or all\./);
+    expect(r.stderr).toMatch(/--audience NAME/);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(() => audiencesOption(['everyone'])).toThrow(UsageError);
+  });
+
+  it('documents the option and the output layout in --help', () => {
+    const r = runCli(['build', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--audience NAME +audience to build: public, customer, internal, auditor or all \(default: all\)/);
+    expect(r.stdout).toMatch(/DIR\/<audience>\//);
+  });
+});
+
+describe('routes per audience', () => {
+  it('gives outsiders the trust center and employees and auditors the portal', () => {
+    const entry = (a: Parameters<typeof routesFor>[0]) => routesFor(a).map((r) => r.entrypoint);
+    for (const a of ['public', 'customer'] as const) {
+      expect(entry(a).every((e) => e.startsWith('./src/routes/trust/')), a).toBe(true);
+      expect(routesFor(a).map((r) => r.pattern)).toEqual(expect.arrayContaining(['/', '/trust.json', '/og/[page].png', '/badges/[badge].svg', '/search']));
+    }
+    for (const a of ['internal', 'auditor'] as const) expect(entry(a).every((e) => e.startsWith('./src/routes/portal/')), a).toBe(true);
+  });
+});

@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractBundle } from '../../src/release/verify.ts';
+import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { edit } from '../helpers/content.ts';
+import { brokenLinks, htmlFiles } from '../helpers/links.ts';
+import { TMP } from '../helpers/paths.ts';
+import { commitAll, flipByte, gitRepo, readEntries, runCliAsync } from './helpers.ts';
+
+/**
+ * The versioned site and the offline snapshot: two releases with a policy change between
+ * them, then the internal portal built over the repository (three Astro builds in all).
+ */
+let repo: { root: string; content: string };
+let site: string;
+const bundles = () => ({ '2026.1': path.join(repo.root, 'releases', 'proofbook-2026.1.zip'), '2026.2': path.join(repo.root, 'releases', 'proofbook-2026.2.zip') });
+const ALLOW = ['--allow-findings', 'test fixture'];
+const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  repo = gitRepo('release-site');
+  const one = await runCliAsync(['release', '2026.1', '--content', repo.content, '--approver', 'Ada Lovelace (CTO)', ...ALLOW]);
+  expect(one.code, one.stderr).toBe(0);
+  commitAll(repo.root, 'Release 2026.1', '2026-07-15T10:00:00Z');
+  edit(repo.content, 'policies/backup.mdx', 'version: "1.0"', 'version: "1.1"');
+  edit(repo.content, 'policies/backup.mdx', 'All production databases are backed up daily.', 'All production databases are backed up every hour and kept for 35 days.');
+  commitAll(repo.root, 'Backup policy 1.1: hourly backups, 35-day retention', '2026-07-20T09:00:00Z', 'Grace Hopper');
+  const two = await runCliAsync(['release', '2026.2', '--content', repo.content, '--approver', 'Grace Hopper (CISO)', ...ALLOW]);
+  expect(two.code, two.stderr).toBe(0);
+  commitAll(repo.root, 'Release 2026.2', '2026-07-20T10:00:00Z');
+  const out = mkdtempSync(path.join(TMP, 'release-site-out-'));
+  const build = await runCliAsync(['build', '--audience', 'internal', '--content', repo.content, '--out', out]);
+  expect(build.code, build.stderr).toBe(0);
+  site = path.join(out, 'internal');
+});
+
+describe('the versioned site', () => {
+  it('lists every release with date, commit, approver, audit result, digest and a download', () => {
+    const page = readFileSync(path.join(site, 'releases', 'index.html'), 'utf8');
+    const t = text(page);
+    for (const [version, file] of Object.entries(bundles())) {
+      const rec = readFileSync(path.join(repo.content, 'releases', `${version}.yaml`), 'utf8');
+      const sha = /sha256: "([0-9a-f]{64})"/.exec(rec.slice(rec.indexOf('bundle:')))![1]!;
+      const commit = /commit: "([0-9a-f]{40})"/.exec(rec)![1]!;
+      expect(t).toContain(sha);
+      expect(t).toContain(commit.slice(0, 12));
+      expect(page).toContain(`href="/releases/${version}/"`);
+      expect(page).toContain(`href="/releases/proofbook-${version}.zip"`);
+      expect(readFileSync(path.join(site, 'releases', `proofbook-${version}.zip`)).equals(readFileSync(file))).toBe(true);
+    }
+    expect(t).toMatch(/2026\.2 #2 2026-07-20 [0-9a-f]{12} Grace Hopper \(CISO\)/);
+    expect(t).toMatch(/2026\.1 #1 2026-07-15 [0-9a-f]{12} Ada Lovelace \(CTO\)/);
+    expect(page).toContain('href="/releases/diff/2026.1/2026.2/"');
+  });
+
+  it("serves each release's frozen site: the exact bytes of its bundle", async () => {
+    for (const [version, file] of Object.entries(bundles())) {
+      const { files } = await readEntries(file);
+      for (const [rel, data] of files) expect(readFileSync(path.join(site, 'releases', version, rel)).equals(data), `${version}/${rel}`).toBe(true);
+      expect(htmlFiles(path.join(site, 'releases', version)).length).toBe([...files.keys()].filter((f) => f.endsWith('.html')).length);
+    }
+    // The frozen 2026.1 policy page still shows the old text; the live one the new.
+    expect(text(readFileSync(path.join(site, 'releases', '2026.1', 'policies', 'pol-backup', 'index.html'), 'utf8'))).toContain('backed up daily.');
+    expect(text(readFileSync(path.join(site, 'policies', 'pol-backup', 'index.html'), 'utf8'))).toContain('backed up every hour');
+  });
+
+  it('the diff page shows the policy change between the two releases', () => {
+    const t = text(readFileSync(path.join(site, 'releases', 'diff', '2026.1', '2026.2', 'index.html'), 'utf8'));
+    expect(t).toContain('Changes from 2026.1 to 2026.2');
+    expect(t).toContain('Backup Policy pol-backup Version 1.0 → 1.1');
+    expect(t).toContain('- All production databases are backed up daily.');
+    expect(t).toContain('+ All production databases are backed up every hour and kept for 35 days.');
+    expect(t).toContain('No control changed coverage.');
+  });
+
+  it('every page has the version switcher; policy pages their revision history from git', () => {
+    for (const page of ['index.html', 'policies/pol-backup/index.html', 'evidence/index.html']) {
+      const html = readFileSync(path.join(site, page), 'utf8');
+      expect(html, page).toMatch(/<details class="versions"/);
+      expect(html, page).toContain('href="/releases/2026.2/"');
+      expect(html, page).toContain('href="/releases/2026.1/"');
+    }
+    const t = text(readFileSync(path.join(site, 'policies', 'pol-backup', 'index.html'), 'utf8'));
+    expect(t).toMatch(/Revision history Date Commit Author Change 2026-07-20 [0-9a-f]{12} Grace Hopper Backup policy 1\.1: hourly backups, 35-day retention 2026-07-15 [0-9a-f]{12} Ada Lovelace Program as of July/);
+    expect(t).toContain('Approvals 2026-01-05: Ada Lovelace, CTO');
+  });
+
+  it('has no broken link, frozen releases included', () => {
+    expect(brokenLinks(site)).toEqual([]);
+  });
+
+  it('refuses to build over a stored bundle that changed since its release', async () => {
+    const file = bundles()['2026.1'];
+    const saved = `${file}.saved`;
+    copyFileSync(file, saved);
+    try {
+      await flipByte(file, 'index.html');
+      const r = await runCliAsync(['build', '--audience', 'internal', '--content', repo.content, '--out', path.join(path.dirname(site), 'tampered')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr + r.stdout).toContain('The stored bundle of release 2026.1 (proofbook-2026.1.zip) does not match its recorded sha256');
+      expect(existsSync(path.join(path.dirname(site), 'tampered', 'internal'))).toBe(false);
+    } finally {
+      copyFileSync(saved, file);
+    }
+  });
+});
+
+/** Loads every image on the page, lazy ones included, and waits for them to finish (or fail). */
+async function loadImages(page: import('playwright-core').Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      [...document.images].map((img) => {
+        img.loading = 'eager';
+        if (img.complete) return undefined;
+        return new Promise((resolve) => {
+          img.addEventListener('load', resolve, { once: true });
+          img.addEventListener('error', resolve, { once: true });
+        });
+      }),
+    ),
+  );
+}
+
+describe.skipIf(!hasChromium)('the snapshot offline', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('Chromium opens the unzipped bundle over file:// and a crawl finds no broken link, style or image', async () => {
+    const dir = mkdtempSync(path.join(TMP, 'release-unzipped-'));
+    const unzip = spawnSync('unzip', ['-q', bundles()['2026.2'], '-d', dir]);
+    const root = path.join(dir, 'proofbook-2026.2');
+    if (unzip.status !== 0) await extractBundle(bundles()['2026.2'], root);
+    const start = pathToFileURL(path.join(root, 'index.html')).href;
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+    page.on('pageerror', (e) => failed.push(`script error: ${e.message}`));
+    await page.route(/^(?!file:)/, (route) => {
+      failed.push(`network request: ${route.request().url()}`);
+      return route.abort();
+    });
+
+    const seen = new Set<string>([start]);
+    const queue = [start];
+    const broken: string[] = [];
+    let pages = 0;
+    while (queue.length) {
+      const url = queue.shift()!;
+      await page.goto(url, { waitUntil: 'load' });
+      pages++;
+      await loadImages(page);
+      const facts = await page.evaluate(() => ({
+        links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+        styled: getComputedStyle(document.body).marginTop === '0px' && document.styleSheets.length > 0,
+        images: [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
+      }));
+      expect(facts.styled, `${url} has its stylesheet`).toBe(true);
+      for (const img of facts.images) if (!img.ok) broken.push(`${url} → image ${img.src}`);
+      for (const link of facts.links) {
+        if (!link.startsWith('file:')) continue;
+        const target = link.split('#')[0]!.split('?')[0]!;
+        const file = fileURLToPath(target);
+        if (!existsSync(file) || !statSync(file).isFile()) {
+          broken.push(`${url} → ${link}`);
+          continue;
+        }
+        if (!file.startsWith(root)) broken.push(`${url} → ${link} (outside the snapshot)`);
+        if (target.endsWith('.html') && !seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(pages).toBe(htmlFiles(root).filter((f) => f !== '404.html').length);
+    // The policy page's image really rendered.
+    await page.goto(pathToFileURL(path.join(root, 'policies', 'pol-backup', 'index.html')).href);
+    await loadImages(page);
+    expect(await page.evaluate(() => [...document.images].map((i) => i.naturalWidth))).toEqual([240]);
+    await page.close();
+  });
+});
+
