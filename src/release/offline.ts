@@ -8,10 +8,11 @@ import path from 'node:path';
  * browsers do not pick index.html for a file:// folder. Relative URLs also keep the pages
  * working when the same bytes are served under /releases/<version>/.
  */
-export function rewriteForOffline(siteRoot: string): { pages: number; stylesheets: number } {
+export function rewriteForOffline(siteRoot: string, options: { skip?: (rel: string) => boolean } = {}): { pages: number; stylesheets: number } {
   let pages = 0;
   let stylesheets = 0;
   for (const rel of listFiles(siteRoot)) {
+    if (options.skip?.(rel)) continue;
     if (rel.endsWith('.html')) {
       const file = path.join(siteRoot, rel);
       const before = readFileSync(file, 'utf8');

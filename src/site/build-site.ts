@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swapDirectory, tempSibling } from '../util/atomic.ts';
+import { rewriteForOffline } from '../release/offline.ts';
 import { withLock } from '../util/lock.ts';
 import { guardSite, LeakError } from '../audience/leak-guard.ts';
 import { isOutsideAudience } from '../audience/visibility.ts';
@@ -31,6 +32,9 @@ export interface SiteBuildOptions {
  * The content root and date reach the site through the environment, where
  * src/site/model.ts picks them up (Astro runs our modules in its own bundle).
  */
+/** Files of a frozen release site inside the built site: releases/<version>/… (diff pages are ours). */
+const FROZEN_RELEASE = /^releases\/(?!diff\/)[^/]+\//;
+
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
@@ -77,6 +81,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
       throw new LeakError(audience, leaks);
     }
   }
+  // The portal editions open straight from disk (double-click dist/internal/index.html), so
+  // their links are made relative. Frozen release sites are left byte for byte as bundled.
+  if (audience === 'internal' || audience === 'auditor') rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
   // Move next to the target first (a rename across file systems is not possible), then swap.
   const tmp = tempSibling(outDir, 'building');
   try {

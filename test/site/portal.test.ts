@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_AREAS } from '../../src/catalogs/backup-areas.ts';
 import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
-import { brokenLinks, htmlFiles } from '../helpers/links.ts';
+import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
 import { EXAMPLE_DIST } from '../helpers/paths.ts';
 
 describe('built portal files', () => {
@@ -23,13 +24,13 @@ describe('built portal files', () => {
   });
 
   it('publishes artifacts byte-identical to the pinned hash shown on the page', () => {
-    const pattern = /<a href="(\/artifacts\/[^"]+)" data-artifact[^>]*>[^<]+<\/a><\/td>\s*<td>[^<]+<\/td>\s*<td[^>]*>([0-9a-f]{64})<\/td>/g;
+    const pattern = /<a href="([^"]*artifacts\/[^"]+)" data-artifact[^>]*>[^<]+<\/a><\/td>\s*<td>[^<]+<\/td>\s*<td[^>]*>([0-9a-f]{64})<\/td>/g;
     const linked = htmlFiles(EXAMPLE_DIST)
       .filter((p) => p.startsWith('evidence/'))
-      .flatMap((p) => [...readFileSync(path.join(EXAMPLE_DIST, p), 'utf8').matchAll(pattern)]);
+      .flatMap((p) => [...readFileSync(path.join(EXAMPLE_DIST, p), 'utf8').matchAll(pattern)].map((m) => [internalLinks(`<a href="${m[1]}">`, p)[0]!, m[2]!] as const));
     expect(linked.length).toBeGreaterThan(0);
-    for (const [, href, hash] of linked) {
-      const bytes = readFileSync(path.join(EXAMPLE_DIST, decodeURIComponent(href!)));
+    for (const [href, hash] of linked) {
+      const bytes = readFileSync(path.join(EXAMPLE_DIST, decodeURIComponent(href)));
       expect(createHash('sha256').update(bytes).digest('hex'), href).toBe(hash);
     }
   });
@@ -69,7 +70,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     await page.goto(`${site.url}/`);
     await page.getByRole('link', { name: 'Mapping matrix' }).click();
     await page.locator('tr[data-area="restore-testing"] a[data-control="soc2:A1.3"]').click();
-    await expect.poll(() => page.url()).toMatch(/\/controls\/soc2\/a1-3\/$/);
+    await expect.poll(() => page.url()).toMatch(/\/controls\/soc2\/a1-3\/(index\.html)?$/);
     expect(await page.locator('h1').innerText()).toMatch(/A1\.3/);
     expect(await page.locator('.badge').first().innerText()).toBe('Covered');
     // An evidence item whose artifact the internal audience may open (most artifacts are auditor-only).
@@ -120,7 +121,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
       for (const t of targets) {
         if (seen.has(t)) continue;
         seen.add(t);
-        if (t.endsWith('/')) queue.push(t);
+        if (t.endsWith('/') || t.endsWith('.html')) queue.push(t);
         else {
           const r = await page.request.get(`${site.url}${t}`);
           if (r.status() !== 200) failures.push(`${at} → ${t} ${r.status()}`);
@@ -129,6 +130,23 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     }
     expect(failures).toEqual([]);
     expect(seen.size).toBeGreaterThan(200);
+  });
+
+  it('opens straight from disk over file:// with working links, styles and filters', async () => {
+    const local = await browser.newPage();
+    const errors: string[] = [];
+    local.on('pageerror', (e) => errors.push(String(e)));
+    local.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+    await local.goto(pathToFileURL(path.join(EXAMPLE_DIST, 'index.html')).href);
+    expect(await local.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px'); // the stylesheet loaded
+    await local.getByRole('link', { name: 'Evidence', exact: true }).click();
+    expect(local.url()).toMatch(/^file:.*\/evidence\/index\.html$/);
+    await local.selectOption('select[name="kind"]', 'restore-test');
+    expect(await local.locator('#evidence-count').innerText()).toMatch(/^\d+ of \d+ records$/);
+    await local.locator('#evidence-table tbody tr:not([hidden]) th a').first().click();
+    expect(await local.locator('a[data-artifact]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await local.close();
   });
 
   it('fits a phone screen and hides navigation when printed', async () => {
