@@ -1,3 +1,4 @@
+import { sortRelations, wireControls } from '../model/relations.ts';
 import type { Audience } from '../schemas/common.ts';
 import type { ControlMapInput } from '../schemas/common.ts';
 import type { TrustData } from '../schemas/trust.ts';
@@ -16,7 +17,6 @@ import type {
 } from '../model/types.ts';
 import { fieldVisibility, isOutsideAudience, narrowest, visibleTo, type FieldName } from './visibility.ts';
 
-const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 /**
  * The model as one audience may see it: a new Model of the same types holding only the
@@ -139,34 +139,9 @@ export function viewFor(model: Model, audience: Audience): Model {
     for (const e of m.evidence) e.measures.push(m);
   }
 
-  // Control relations, rebuilt from the visible mappings the way the model builds them.
-  const attach = <T>(list: T[], item: T) => void (list.includes(item) || list.push(item));
-  for (const p of policies) for (const l of p.controls) attach(l.control.policies, p);
-  for (const e of evidence) for (const l of e.controls) attach(l.control.evidence, e);
-  for (const m of measures) {
-    for (const l of m.controls) {
-      attach(l.control.measures, m);
-      attach(l.control.areas, m.area);
-      for (const p of m.policies) attach(l.control.policies, p);
-      for (const e of m.evidence) attach(l.control.evidence, e);
-      const live = (m.area.mapping[l.control.framework.id] ??= []);
-      const existing = live.find((x) => x.control === l.control);
-      if (existing) existing.implied &&= l.implied;
-      else live.push({ ...l });
-    }
-  }
-  const order = (c: ControlNode) => c.framework.catalog.controls.findIndex((x) => x.id === c.id);
-  for (const c of controls.values()) {
-    c.measures.sort(byId);
-    c.policies.sort(byId);
-    c.evidence.sort(byId);
-    c.areas.sort((a, b) => areas.indexOf(a) - areas.indexOf(b));
-  }
-  for (const a of areas) {
-    a.measures.sort(byId);
-    for (const links of Object.values(a.mapping)) links.sort((x, y) => order(x.control) - order(y.control));
-  }
-  for (const e of [...policies, ...evidence]) e.measures.sort(byId);
+  // Control relations, rebuilt from the visible mappings exactly as the model builds them.
+  wireControls(policies, measures, evidence);
+  sortRelations({ controls: controls.values(), areas, policies, measures, evidence });
 
   const config = structuredClone(model.config);
   // Why a control does not apply, and which controls were pulled into scope, are written for auditors.

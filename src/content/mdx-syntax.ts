@@ -4,12 +4,15 @@ import { unified } from 'unified';
 import type { Problem } from '../validation/problem.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx);
+const MDX_SYNTAX = /[{}<]|^(?:import|export)\b/m;
 
 /**
  * Parses an MDX body the way the site build will, so `proofbook check` reports MDX syntax
  * errors (an unclosed `{`, a stray `<`) with file and line instead of a failed build later.
  */
 export function checkMdxSyntax(body: string, file: string, bodyLine: number): Problem | undefined {
+  // Only expressions, JSX/HTML and ESM can be malformed MDX; plain Markdown always parses.
+  if (!MDX_SYNTAX.test(body)) return undefined;
   try {
     parser.parse(body);
     return undefined;

@@ -12,6 +12,7 @@ import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
 import { dateFreshness, markSuperseded, validUntil } from './freshness.ts';
 import { parseEntries } from './parse-entries.ts';
+import { sortRelations, wireControls } from './relations.ts';
 import type { ControlLink, ControlNode, EntryNode, EvidenceNode, MeasureNode, Model, PolicyNode, AreaNode } from './types.ts';
 import type { ControlMapInput } from '../schemas/common.ts';
 
@@ -29,7 +30,6 @@ export interface BuildResult {
   problems: Problem[];
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 /** Builds the compliance model from a content folder, collecting every problem instead of stopping at the first. */
 export function buildModel(options: BuildOptions): BuildResult {
@@ -188,52 +188,17 @@ export function buildModel(options: BuildOptions): BuildResult {
     });
   });
 
-  // Control relations: direct mappings plus what flows through measures.
-  const attach = <T>(list: T[], item: T) => void (list.includes(item) || list.push(item));
-  for (const p of policies) for (const l of p.controls) attach(l.control.policies, p);
-  for (const e of evidence) for (const l of e.controls) attach(l.control.evidence, e);
-  for (const m of measures) {
-    for (const l of m.controls) {
-      attach(l.control.measures, m);
-      attach(l.control.areas, m.area);
-      for (const p of m.policies) attach(l.control.policies, p);
-      for (const e of m.evidence) attach(l.control.evidence, e);
-      const live = (m.area.mapping[l.control.framework.id] ??= []);
-      const existing = live.find((x) => x.control === l.control);
-      if (existing) existing.implied &&= l.implied;
-      else live.push({ ...l });
-    }
-  }
-
+  wireControls(policies, measures, evidence);
   markSuperseded(evidence);
   applyScope(config, configSource?.lineOf, controls, problems, catalogs.map((c) => c.id));
 
-  for (const list of [policies, measures, evidence] as { id: string }[][]) list.sort(byId);
-  for (const c of controls.values()) {
-    c.measures.sort(byId);
-    c.policies.sort(byId);
-    c.evidence.sort(byId);
-  }
-  for (const a of areas) {
-    a.measures.sort(byId);
-    for (const links of Object.values(a.mapping)) links.sort((x, y) => catalogOrder(x.control) - catalogOrder(y.control));
-  }
-  for (const m of measures) {
-    m.policies.sort(byId);
-    m.evidence.sort(byId);
-  }
-  for (const p of policies) p.measures.sort(byId);
-  for (const e of evidence) e.measures.sort(byId);
+  sortRelations({ controls: controls.values(), areas, policies, measures, evidence });
 
   // Artifact problems (missing, moved, tampered files) leave a usable model: the self-audit
   // reports them as findings beside everything else. Any other problem means no model.
   if (problems.some((p) => !isArtifactProblem(p))) return { problems: sortProblems(problems) };
   const model: Model = { asOf, config: config!, frameworks, controls, areas, policies, measures, evidence, entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))), trust };
   return { model, problems: sortProblems(problems) };
-}
-
-function catalogOrder(c: ControlNode): number {
-  return c.framework.catalog.controls.findIndex((x) => x.id === c.id);
 }
 
 /** Marks controls in or out of scope and computes coverage; validates the config's control references. */
