@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBundle } from '../../src/release/verify.ts';
 import { hasChromium, launchChromium } from '../helpers/browser.ts';
 import { edit } from '../helpers/content.ts';
-import { brokenLinks, htmlFiles } from '../helpers/links.ts';
+import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
 import { TMP } from '../helpers/paths.ts';
 import { commitAll, flipByte, gitRepo, readEntries, runCliAsync } from './helpers.ts';
 
@@ -47,13 +47,13 @@ describe('the versioned site', () => {
       const commit = /commit: "([0-9a-f]{40})"/.exec(rec)![1]!;
       expect(t).toContain(sha);
       expect(t).toContain(commit.slice(0, 12));
-      expect(page).toContain(`href="/releases/${version}/"`);
-      expect(page).toContain(`href="/releases/proofbook-${version}.zip"`);
+      expect(page).toContain(`href="${version}/index.html"`);
+      expect(page).toContain(`href="proofbook-${version}.zip"`);
       expect(readFileSync(path.join(site, 'releases', `proofbook-${version}.zip`)).equals(readFileSync(file))).toBe(true);
     }
     expect(t).toMatch(/2026\.2 #2 2026-07-20 [0-9a-f]{12} Grace Hopper \(CISO\)/);
     expect(t).toMatch(/2026\.1 #1 2026-07-15 [0-9a-f]{12} Ada Lovelace \(CTO\)/);
-    expect(page).toContain('href="/releases/diff/2026.1/2026.2/"');
+    expect(page).toContain('href="diff/2026.1/2026.2/index.html"');
   });
 
   it("serves each release's frozen site: the exact bytes of its bundle", async () => {
@@ -80,8 +80,10 @@ describe('the versioned site', () => {
     for (const page of ['index.html', 'policies/pol-backup/index.html', 'evidence/index.html']) {
       const html = readFileSync(path.join(site, page), 'utf8');
       expect(html, page).toMatch(/<details class="versions"/);
-      expect(html, page).toContain('href="/releases/2026.2/"');
-      expect(html, page).toContain('href="/releases/2026.1/"');
+      // Links are relative (the portal opens from disk): resolve them from the page.
+      const targets = internalLinks(html, page);
+      expect(targets, page).toContain('/releases/2026.2/index.html');
+      expect(targets, page).toContain('/releases/2026.1/index.html');
     }
     const t = text(readFileSync(path.join(site, 'policies', 'pol-backup', 'index.html'), 'utf8'));
     expect(t).toMatch(/Revision history Date Commit Author Change 2026-07-20 [0-9a-f]{12} Grace Hopper Backup policy 1\.1: hourly backups, 35-day retention 2026-07-15 [0-9a-f]{12} Ada Lovelace Program as of July/);
