@@ -9,6 +9,8 @@ export const href = {
   mapping: () => '/mapping/',
   crosswalk: () => '/crosswalk/',
   audit: () => '/audit/',
+  /** Full-text search over this audience's own pagefind index. */
+  search: () => '/search/',
   frameworks: () => '/frameworks/',
   framework: (f: FrameworkNode | string) => `/frameworks/${typeof f === 'string' ? f : f.id}/`,
   control: (c: ControlNode) => `/controls/${c.framework.id}/${c.slug}/`,
