@@ -123,7 +123,7 @@ console.log(row('sha256sum + zip -X -r', plainPack));
 console.log(row('for reference: sha256sum + zip -X -r -0 (stored)', best(sums) + best(stored)));
 console.log(`  ratio ${packRatio.toFixed(2)}× (target ≤ 1.5×) ${packRatio <= 1.5 ? 'OK' : 'OVER'}; bundle ${(bundleSize / 1024 / 1024).toFixed(0)} MB, zip -X ${(plainSize / 1024 / 1024).toFixed(0)} MB`);
 console.log('\nVerify');
-console.log(row('proofbook verify (sha256 + CRC-32 per entry)', best(verifies)));
+console.log(row('proofbook verify (sha256 per entry, 1 MB reads)', best(verifies)));
 console.log(row('sha256sum -c', best(checks)));
 console.log(`  ratio ${verifyRatio.toFixed(2)}× (target ≤ 1.2×) ${verifyRatio <= 1.2 ? 'OK' : 'OVER'}`);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });
