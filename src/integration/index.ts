@@ -19,8 +19,10 @@ export default function proofbook(): AstroIntegration {
     name: 'proofbook',
     hooks: {
       'astro:config:setup': ({ injectRoute, command }) => {
-        // `astro sync` (types only) must work on content that is still being fixed.
-        const { problems } = command === 'sync' ? { problems: [] } : buildModel({ contentDir: contentRoot(), asOf: buildAsOf() });
+        // `astro sync` (types only) must work on content that is still being fixed, and
+        // `proofbook build` has validated this very content already (buildSite says so).
+        const validated = command === 'sync' || process.env.PROOFBOOK_VALIDATED === `${contentRoot()}|${buildAsOf()}`;
+        const { problems } = validated ? { problems: [] } : buildModel({ contentDir: contentRoot(), asOf: buildAsOf() });
         if (problems.length) {
           const error = new Error(`\n${formatProblems(problems, process.env.PROOFBOOK_CONTENT ? contentRoot() : 'content')}`);
           error.stack = error.message;

@@ -47,6 +47,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   mkdirSync(path.dirname(stage), { recursive: true });
   process.env.PROOFBOOK_CONTENT = contentDir;
   process.env.PROOFBOOK_AS_OF = options.asOf;
+  // Callers validate the content before building (the CLI refuses on any problem); the
+  // integration then skips validating it a second time. Plain `astro build` still validates.
+  process.env.PROOFBOOK_VALIDATED = `${contentDir}|${options.asOf}`;
   const audience = options.audience ?? 'internal';
   process.env.PROOFBOOK_AUDIENCE = audience;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
