@@ -2,8 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/audit/run.ts';
-import { recordDigest, recordYaml } from '../../src/release/ledger.ts';
-import type { ReleaseRecord } from '../../src/schemas/release.ts';
+import { recordYaml } from '../../src/release/ledger.ts';
+import { ledgerRecord } from '../release/helpers.ts';
 import { AS_OF, PASSING, addEvidence, audit, edit, essentials, ofRule, variant, write } from './helpers.ts';
 
 describe('the passing fixture', () => {
@@ -357,23 +357,7 @@ it('uses the as-of date of the model', () => {
 });
 
 describe('release-ledger', () => {
-  const record = (version: string, sequence: number, previous: string | null): ReleaseRecord => {
-    const r = {
-      version,
-      sequence,
-      date: '2026-07-15T09:00:00Z',
-      commit: 'a'.repeat(40),
-      approver: 'Ada Lovelace',
-      organisation: 'Audit Test Co',
-      asOf: '2026-07-15',
-      proofbook: '0.1.0',
-      audit: { engine: 'self-audit' as const, errors: 0, warnings: 0 },
-      contentDigest: 'c'.repeat(64),
-      bundle: { file: `proofbook-${version}.zip`, sha256: 'd'.repeat(64), size: 10, path: `../releases/proofbook-${version}.zip` },
-      previous,
-    };
-    return { ...r, digest: recordDigest(r) } as ReleaseRecord;
-  };
+  const record = ledgerRecord;
 
   it('passes a sound chain and reports a record edited after its release', () => {
     const a = record('2026.1', 1, null);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ZipFile } from 'yazl';
 import { createWriteStream } from 'node:fs';
 import { openBundle, readSmallEntry } from '../../src/release/bundle.ts';
+import { recordDigest } from '../../src/release/ledger.ts';
+import type { ReleaseRecord } from '../../src/schemas/release.ts';
 import type { CliResult } from '../helpers/cli.ts';
 import { FIXTURES, ROOT, TMP } from '../helpers/paths.ts';
 
@@ -125,4 +127,23 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });
+}
+
+/** A release record with made-up hashes and a correct digest, for ledger tests that need no real bundle. */
+export function ledgerRecord(version: string, sequence: number, previous: string | null): ReleaseRecord {
+  const r = {
+    version,
+    sequence,
+    date: '2026-07-15T09:00:00Z',
+    commit: 'a'.repeat(40),
+    approver: 'Ada Lovelace',
+    organisation: 'Release Test Co',
+    asOf: '2026-07-15',
+    proofbook: '0.1.0',
+    audit: { engine: 'self-audit' as const, errors: 0, warnings: 1 },
+    contentDigest: 'c'.repeat(64),
+    bundle: { file: `proofbook-${version}.zip`, sha256: 'd'.repeat(64), size: 10, path: `../releases/proofbook-${version}.zip` },
+    previous,
+  };
+  return { ...r, digest: recordDigest(r) };
 }

@@ -14,7 +14,7 @@ import { compareVersionText, isVersion, parseVersion } from '../../src/release/v
 import { writeZip } from '../../src/release/zip.ts';
 import type { ReleaseRecord } from '../../src/schemas/release.ts';
 import { TMP } from '../helpers/paths.ts';
-import { RELEASE_FIXTURE } from './helpers.ts';
+import { RELEASE_FIXTURE, ledgerRecord } from './helpers.ts';
 
 const scratch = () => {
   mkdirSync(TMP, { recursive: true });
@@ -192,23 +192,7 @@ describe('model.json', () => {
 });
 
 describe('ledger', () => {
-  const base = (version: string, sequence: number, previous: string | null): ReleaseRecord => {
-    const r = {
-      version,
-      sequence,
-      date: '2026-07-15T09:00:00Z',
-      commit: 'a'.repeat(40),
-      approver: 'Ada Lovelace',
-      organisation: 'Release Test Co',
-      asOf: '2026-07-15',
-      proofbook: '0.1.0',
-      audit: { engine: 'self-audit' as const, errors: 0, warnings: 1 },
-      contentDigest: 'c'.repeat(64),
-      bundle: { file: `proofbook-${version}.zip`, sha256: 'd'.repeat(64), size: 10, path: `../releases/proofbook-${version}.zip` },
-      previous,
-    };
-    return { ...r, digest: recordDigest(r) };
-  };
+  const base = ledgerRecord;
   const write = (dir: string, records: ReleaseRecord[]) => {
     mkdirSync(path.join(dir, 'releases'), { recursive: true });
     for (const r of records) writeFileSync(path.join(dir, 'releases', `${r.version}.yaml`), recordYaml(r));
