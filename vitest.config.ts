@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'test/.tmp/results.json' }]],
     // Builds the example site(s) once for every test file (see test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
