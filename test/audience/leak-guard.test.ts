@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/audience/leak-guard.ts';
 import { loadModel } from '../../src/model/build.ts';
 import { ogPng } from '../../src/trust/og.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit } from '../helpers/content.ts';
 import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_PUBLIC, TMP } from '../helpers/paths.ts';
 
@@ -108,14 +108,14 @@ describe('leak guard scan', () => {
 });
 
 describe('a build with a leak', () => {
-  it('fails through the CLI, names the file and the entry, and leaves the previous output untouched', () => {
+  it('fails through the CLI, names the file and the entry, and leaves the previous output untouched', async () => {
     const content = copyContent(AUDIENCE_FIXTURE, 'leaky');
     // Public text that references an internal policy by id: the guard must refuse to publish it.
     edit(content, 'trust.yaml', 'answer: Yes. Every backup copy is encrypted at rest and in transit.', 'answer: Yes, as pol-internal-access requires. Every backup copy is encrypted at rest and in transit.');
     const out = mkdtempSync(path.join(TMP, 'leaky-out-'));
     mkdirSync(path.join(out, 'public'));
     writeFileSync(path.join(out, 'public', 'index.html'), 'previous site');
-    const r = runCli(['build', '--content', content, '--audience', 'public', '--out', out, '--as-of', AUDIENCE_AS_OF]);
+    const r = await runCliAsync(['build', '--content', content, '--audience', 'public', '--out', out, '--as-of', AUDIENCE_AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Leak guard: the public build contains content its audience may not see/);
     expect(r.stderr).toMatch(/✗ faq\/index\.html\n {4}the id of internal policy "pol-internal-access"/);

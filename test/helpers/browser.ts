@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,3 +41,93 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+/**
+ * How long one browser step may take. Sized for a loaded 2-core machine (a parallel build,
+ * two test workers): generous, because a timeout here is a failure that names what it awaited.
+ */
+export const STEP_TIMEOUT = 60_000;
+
+/** Rejects after `ms` with an error that says what was awaited, instead of a bare test timeout. */
+export async function within<T>(what: string, work: Promise<T>, ms = STEP_TIMEOUT): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `fn` over `items` in at most `width` browser tabs at once (one tab per lane, reused),
+ * so a few hundred pages are checked concurrently inside one browser.
+ */
+export async function inTabs<T>(context: BrowserContext, items: T[], width: number, fn: (page: Page, item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    const page = await context.newPage();
+    try {
+      while (next < items.length) await fn(page, items[next++]!);
+    } finally {
+      await page.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+/** Waits until the text of `selector` on `page` matches `pattern`; a timeout names the page, the selector and the last text seen. */
+export async function waitForText(page: Page, selector: string, pattern: RegExp, ms = STEP_TIMEOUT): Promise<string> {
+  try {
+    await page.waitForFunction(
+      ({ selector, source, flags }) => new RegExp(source, flags).test(document.querySelector(selector)?.textContent ?? ''),
+      { selector, source: pattern.source, flags: pattern.flags },
+      { timeout: ms },
+    );
+  } catch {
+    const last = await page.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => null);
+    throw new Error(`Timed out after ${ms / 1000} s waiting for ${selector} on ${page.url()} to match ${pattern} (last text: ${JSON.stringify(last)})`);
+  }
+  return (await page.locator(selector).first().textContent()) ?? '';
+}
+
+/**
+ * Crawls a served site from `start` in a few tabs at once: every page reachable by links must
+ * answer 200, and so must every image, stylesheet and script it references. Returns the paths
+ * seen and the failures ("page → target status").
+ */
+export async function crawl(context: BrowserContext, base: string, start = '/', width = 4): Promise<{ seen: Set<string>; failures: string[] }> {
+  const seen = new Set<string>([start]);
+  const failures: string[] = [];
+  let queue = [start];
+  // Breadth-first, one level at a time, each level spread over the tabs.
+  while (queue.length) {
+    const level = queue;
+    queue = [];
+    await inTabs(context, level, width, async (page, at) => {
+      const res = await within(`${at} to load`, page.goto(`${base}${at}`));
+      if (!res || res.status() !== 200) {
+        failures.push(`${at} → ${res?.status()}`);
+        return;
+      }
+      const targets = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
+        els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src).filter((u) => u.startsWith(location.origin)).map((u) => new URL(u).pathname),
+      );
+      for (const t of targets) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        if (t.endsWith('/') || t.endsWith('.html')) queue.push(t);
+        else {
+          const r = await within(`${t} (linked from ${at})`, page.request.get(`${base}${t}`));
+          if (r.status() !== 200) failures.push(`${at} → ${t} ${r.status()}`);
+        }
+      }
+    });
+  }
+  return { seen, failures: failures.sort() };
+}
+
+// Browser tests skip without Chromium; say so where the run's output shows it.
+if (!hasChromium) console.warn(`⚠ ${CHROMIUM} not found: browser tests are skipped (apt-get install -y chromium)`);

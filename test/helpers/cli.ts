@@ -35,8 +35,13 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    // A hung command ends, so the test fails with its output instead of hanging the run.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

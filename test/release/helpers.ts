@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { ZipFile } from 'yazl';
@@ -6,8 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { openBundle, readSmallEntry } from '../../src/release/bundle.ts';
 import { recordDigest } from '../../src/release/ledger.ts';
 import type { ReleaseRecord } from '../../src/schemas/release.ts';
-import type { CliResult } from '../helpers/cli.ts';
-import { FIXTURES, ROOT, TMP } from '../helpers/paths.ts';
+import { FIXTURES, TMP } from '../helpers/paths.ts';
 
 /** The release tests' program (two policies, an image, one artifact). */
 export const RELEASE_FIXTURE = path.join(FIXTURES, 'release');
@@ -105,29 +104,8 @@ export function writeRawZip(out: string, root: string, files: Map<string, Buffer
   });
 }
 
-/**
- * Runs the real `proofbook` bin like runCli, without blocking the test worker: releases and
- * builds take seconds (longer while another build holds the build lock), and a blocked worker
- * cannot answer vitest's RPC.
- */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'proofbook.mjs'), ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
+/** Releases and builds run without blocking the test worker (see test/helpers/cli.ts). */
+export { runCliAsync } from '../helpers/cli.ts';
 
 /** A release record with made-up hashes and a correct digest, for ledger tests that need no real bundle. */
 export function ledgerRecord(version: string, sequence: number, previous: string | null): ReleaseRecord {

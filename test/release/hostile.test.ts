@@ -8,7 +8,7 @@ import { packBundle } from '../../src/release/pack.ts';
 import { generateKeyPair } from '../../src/release/sign.ts';
 import { verifyBundle, type VerifyReport } from '../../src/release/verify.ts';
 import type { ReleaseInfo } from '../../src/schemas/release.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliAsync } from '../helpers/cli.ts';
 import { TMP } from '../helpers/paths.ts';
 import { flipByte, readEntries, writeRawZip } from './helpers.ts';
 
@@ -243,20 +243,27 @@ describe('hostile zips', () => {
 });
 
 describe('verify exit codes', () => {
-  it('0 when intact, 1 when not, 2 on bad usage; never a stack trace', () => {
-    expect(runCli(['verify', good]).code).toBe(0);
-    for (const bad of ['flip-data_model_json.zip', 'noise.zip', 'nomanifest.zip', 'bomb.zip']) {
-      const r = runCli(['verify', path.join(dir, bad)]);
+  it('0 when intact, 1 when not, 2 on bad usage; never a stack trace', async () => {
+    // Independent commands, run side by side.
+    const bads = ['flip-data_model_json.zip', 'noise.zip', 'nomanifest.zip', 'bomb.zip'];
+    const usage = [['verify'], ['verify', path.join(dir, 'nope.zip')], ['verify', good, '--public-key', path.join(dir, 'nope.pem')], ['verify', good, '--bogus']];
+    const [ok, failed, misused] = await Promise.all([
+      runCliAsync(['verify', good]),
+      Promise.all(bads.map((bad) => runCliAsync(['verify', path.join(dir, bad)]))),
+      Promise.all(usage.map((args) => runCliAsync(args))),
+    ]);
+    expect(ok.code).toBe(0);
+    bads.forEach((bad, i) => {
+      const r = failed[i]!;
       expect(r.code, bad).toBe(1);
       expect(r.stdout, bad).toMatch(/^FAILED /);
       expect(r.stderr + r.stdout, bad).not.toMatch(/\n\s+at /);
-    }
-    const flipped = runCli(['verify', path.join(dir, 'flip-data_model_json.zip')]);
-    expect(flipped.stdout).toMatch(/changed: +data\/model\.json: its sha256 is/);
-    for (const args of [['verify'], ['verify', path.join(dir, 'nope.zip')], ['verify', good, '--public-key', path.join(dir, 'nope.pem')], ['verify', good, '--bogus']]) {
-      const r = runCli(args);
+    });
+    expect(failed[0]!.stdout).toMatch(/changed: +data\/model\.json: its sha256 is/);
+    usage.forEach((args, i) => {
+      const r = misused[i]!;
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^proofbook verify: /);
-    }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -94,14 +94,21 @@ describe('proofbook release', () => {
     const css = [...files.keys()].find((f) => f.startsWith('_astro/') && f.endsWith('.css'))!;
     const svg = [...files.keys()].find((f) => f.endsWith('.svg'))!;
     expect(svg, 'the policy image is in the bundle').toBeTruthy();
-    for (const rel of ['policies/pol-backup/index.html', css, svg, 'artifacts/evidence/files/jobs-2026-06.log', 'data/model.json', 'data/audit.json', 'MANIFEST.json.sig']) {
-      const copy = `${bundle}.flip.zip`;
-      copyFileSync(bundle, copy);
-      await flipByte(copy, rel);
-      const r = runCli(['verify', copy, '--public-key', keys.pub]);
+    const targets = ['policies/pol-backup/index.html', css, svg, 'artifacts/evidence/files/jobs-2026-06.log', 'data/model.json', 'data/audit.json', 'MANIFEST.json.sig'];
+    // One tampered copy per file, verified side by side.
+    const results = await Promise.all(
+      targets.map(async (rel, i) => {
+        const copy = `${bundle}.flip-${i}.zip`;
+        copyFileSync(bundle, copy);
+        await flipByte(copy, rel);
+        return runCliAsync(['verify', copy, '--public-key', keys.pub]);
+      }),
+    );
+    targets.forEach((rel, i) => {
+      const r = results[i]!;
       expect(r.code, rel).toBe(1);
       expect(r.stdout, rel).toContain(rel === 'MANIFEST.json.sig' ? 'signature: MANIFEST.json.sig' : `changed:   ${rel}: its sha256 is`);
-    }
+    });
   });
 
   it('tamper: an added or a removed file fails naming it; against the ledger the zip digest fails too', async () => {
@@ -169,41 +176,6 @@ describe('proofbook release', () => {
     const again = path.join(clone, 'elsewhere', 'proofbook-2026.1.zip');
     expect(sha256FileSync(again).sha256).toBe(sha256FileSync(bundle).sha256);
     expect(readFileSync(again).equals(readFileSync(bundle))).toBe(true);
-  });
-
-  it('--allow-dirty releases anyway and records the uncommitted files; the ledger chains the two releases', async () => {
-    commitAll(repo.root, 'Release 2026.1', '2026-07-15T10:00:00Z');
-    edit(repo.content, 'policies/access.mdx', 'may read or delete backups.', 'may read backups; deleting one needs a second approver.');
-    const r = await runCliAsync(['release', '2026.2', '--content', repo.content, '--allow-dirty', '--allow-findings', 'fixture']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('dirty    1 uncommitted change recorded');
-    const rec = parse(readFileSync(path.join(repo.content, 'releases', '2026.2.yaml'), 'utf8'));
-    expect(rec.dirty).toEqual({ files: ['content/policies/access.mdx'] });
-    const first = parse(readFileSync(record, 'utf8'));
-    expect(rec.previous).toBe(first.digest);
-    expect(rec.sequence).toBe(2);
-
-    const all = runCli(['verify', '--all', '--content', repo.content]);
-    expect(all.code, all.stdout).toBe(0);
-    expect(all.stdout).toContain('All 2 bundles verified, ledger chain intact.');
-    expect(all.stdout).toContain('built from a tree with 1 uncommitted change (--allow-dirty): content/policies/access.mdx');
-  });
-
-  it('verify --all finds an edited release record (the chain breaks there)', () => {
-    const rec2 = path.join(repo.content, 'releases', '2026.2.yaml');
-    const original = readFileSync(record, 'utf8');
-    try {
-      writeFileSync(record, original.replace('approver: "Grace Hopper (CISO)"', 'approver: "Mallory"'));
-      const r = runCli(['verify', '--all', '--content', repo.content]);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toContain('Release record 2026.1 was edited after the release');
-      const rel = runCli(['release', '2026.3', '--content', repo.content, '--allow-dirty']);
-      expect(rel.code).toBe(1);
-      expect(rel.stderr).toContain('the release ledger is broken');
-      expect(existsSync(rec2)).toBe(true);
-    } finally {
-      writeFileSync(record, original);
-    }
   });
 });
 

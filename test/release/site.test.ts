@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBundle } from '../../src/release/verify.ts';
-import { hasChromium, launchChromium } from '../helpers/browser.ts';
+import { hasChromium, inTabs, launchChromium, within } from '../helpers/browser.ts';
 import { edit } from '../helpers/content.ts';
 import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
 import { TMP } from '../helpers/paths.ts';
@@ -141,46 +141,51 @@ describe.skipIf(!hasChromium)('the snapshot offline', () => {
     const root = path.join(dir, 'proofbook-2026.2');
     if (unzip.status !== 0) await extractBundle(bundles()['2026.2'], root);
     const start = pathToFileURL(path.join(root, 'index.html')).href;
-    const page = await browser.newPage();
+    const context = await browser.newContext();
     const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
-    page.on('pageerror', (e) => failed.push(`script error: ${e.message}`));
-    await page.route(/^(?!file:)/, (route) => {
+    context.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+    context.on('weberror', (e) => failed.push(`script error: ${e.error().message}`));
+    await context.route(/^(?!file:)/, (route) => {
       failed.push(`network request: ${route.request().url()}`);
       return route.abort();
     });
 
     const seen = new Set<string>([start]);
-    const queue = [start];
+    let queue = [start];
     const broken: string[] = [];
     let pages = 0;
+    // Breadth-first, each level spread over a few tabs.
     while (queue.length) {
-      const url = queue.shift()!;
-      await page.goto(url, { waitUntil: 'load' });
-      pages++;
-      await loadImages(page);
-      const facts = await page.evaluate(() => ({
-        links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-        styled: getComputedStyle(document.body).marginTop === '0px' && document.styleSheets.length > 0,
-        images: [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
-      }));
-      expect(facts.styled, `${url} has its stylesheet`).toBe(true);
-      for (const img of facts.images) if (!img.ok) broken.push(`${url} → image ${img.src}`);
-      for (const link of facts.links) {
-        if (!link.startsWith('file:')) continue;
-        const target = link.split('#')[0]!.split('?')[0]!;
-        const file = fileURLToPath(target);
-        if (!existsSync(file) || !statSync(file).isFile()) {
-          broken.push(`${url} → ${link}`);
-          continue;
+      const level = queue;
+      queue = [];
+      await inTabs(context, level, 4, async (page, url) => {
+        await within(`${url} to load`, page.goto(url, { waitUntil: 'load' }));
+        pages++;
+        await loadImages(page);
+        const facts = await page.evaluate(() => ({
+          links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+          styled: getComputedStyle(document.body).marginTop === '0px' && document.styleSheets.length > 0,
+          images: [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
+        }));
+        if (!facts.styled) broken.push(`${url} lacks its stylesheet`);
+        for (const img of facts.images) if (!img.ok) broken.push(`${url} → image ${img.src}`);
+        for (const link of facts.links) {
+          if (!link.startsWith('file:')) continue;
+          const target = link.split('#')[0]!.split('?')[0]!;
+          const file = fileURLToPath(target);
+          if (!existsSync(file) || !statSync(file).isFile()) {
+            broken.push(`${url} → ${link}`);
+            continue;
+          }
+          if (!file.startsWith(root)) broken.push(`${url} → ${link} (outside the snapshot)`);
+          if (target.endsWith('.html') && !seen.has(target)) {
+            seen.add(target);
+            queue.push(target);
+          }
         }
-        if (!file.startsWith(root)) broken.push(`${url} → ${link} (outside the snapshot)`);
-        if (target.endsWith('.html') && !seen.has(target)) {
-          seen.add(target);
-          queue.push(target);
-        }
-      }
+      });
     }
+    const page = await context.newPage();
     expect(broken).toEqual([]);
     expect(failed).toEqual([]);
     expect(pages).toBe(htmlFiles(root).filter((f) => f !== '404.html').length);
@@ -188,7 +193,7 @@ describe.skipIf(!hasChromium)('the snapshot offline', () => {
     await page.goto(pathToFileURL(path.join(root, 'policies', 'pol-backup', 'index.html')).href);
     await loadImages(page);
     expect(await page.evaluate(() => [...document.images].map((i) => i.naturalWidth))).toEqual([240]);
-    await page.close();
+    await context.close();
   });
 });
 

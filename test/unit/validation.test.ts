@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit, write } from '../helpers/content.ts';
 import { FIXTURES, TMP } from '../helpers/paths.ts';
 
@@ -106,12 +106,12 @@ describe('validation', () => {
     expect(p!.message).toMatch(/MDX syntax error/);
   });
 
-  it('bad usage exits 2 with the command help', () => {
-    const r = runCli(['check', '--as-of', '10/07/2026']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);
-    expect(runCli(['chekc']).code).toBe(2);
-    expect(runCli(['check', '--bogus']).stderr).toMatch(/Unknown option '--bogus'/);
+  it('bad usage exits 2 with the command help', async () => {
+    const [date, typo, option] = await Promise.all([runCliAsync(['check', '--as-of', '10/07/2026']), runCliAsync(['chekc']), runCliAsync(['check', '--bogus'])]);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);
+    expect(typo.code).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--bogus'/);
   });
 
   it('a missing settings file is one clear problem', () => {
@@ -124,17 +124,17 @@ describe('validation', () => {
 });
 
 describe('a failed build', () => {
-  it('leaves the previous output untouched, whether validation or Astro fails', () => {
+  it('leaves the previous output untouched, whether validation or Astro fails', async () => {
     const out = path.join(TMP, 'kept-dist');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'index.html'), 'previous site');
     const invalid = brokenProgram();
-    const r1 = runCli(['build', '--content', invalid, '--out', out, '--as-of', '2026-07-10']);
+    const r1 = await runCliAsync(['build', '--content', invalid, '--out', out, '--as-of', '2026-07-10']);
     expect(r1.code).toBe(1);
     // Valid for the model, but the MDX imports a module that does not exist: Astro itself fails.
     const astroFails = copyContent(MINIMAL, 'astro-fails');
     edit(astroFails, 'policies/backup.mdx', 'All production', "import Missing from './does-not-exist.js';\n\nAll production");
-    const r2 = runCli(['build', '--content', astroFails, '--out', out, '--as-of', '2026-07-10']);
+    const r2 = await runCliAsync(['build', '--content', astroFails, '--out', out, '--as-of', '2026-07-10']);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toMatch(/The site build failed/);
     expect(r2.stderr).toMatch(/left untouched/);
