@@ -15,7 +15,7 @@ const failing = () =>
   });
 const auditCli = (dir: string, ...args: string[]) => runCliAsync(['audit', '--content', dir, '--as-of', AS_OF, ...args]);
 
-describe('proofbook audit (CLI)', async () => {
+describe.concurrent('proofbook audit (CLI)', () => {
   it('exits 0 and says PASSED when no error remains', async () => {
     const r = await auditCli(PASSING);
     expect(r.code).toBe(0);
