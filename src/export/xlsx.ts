@@ -23,8 +23,8 @@ export interface WorkbookOptions {
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ (Excel refuses them otherwise). */
-function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+export function sheetName(name: string): string {
+  return name.replace(/[:/\\]/g, '-').replace(/[[\]*?]/g, ' ').slice(0, 31);
 }
 
 function cellValue(value: CellValue): CellValue {
