@@ -24,7 +24,9 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 9pt; }
   th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
   th { background: #eee; } tr { break-inside: avoid; }
-  .hash { font-family: monospace; font-size: 7.5pt; word-break: break-all; }
+  .id { white-space: nowrap; font-size: 8pt; font-weight: bold; }
+  table.evidence { table-layout: fixed; }
+  .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 6pt; word-break: break-all; }
   .toc a { color: inherit; text-decoration: none; } .toc li { margin: 2pt 0; }
   .muted { color: #555; }
 `;
@@ -56,7 +58,7 @@ function matrixSection(ctx: ExportContext): string {
   const frameworks = ctx.view.frameworks.filter((f) => f.inScope).map((f) => {
     const rows = f.controls.filter((c) => c.coverage.status !== 'not-applicable');
     return `<h3>${esc(f.catalog.name)}</h3><table><tr><th>Control</th><th>Title</th><th>Status</th><th>Missing</th></tr>${rows
-      .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.coverage.status)}</td><td>${esc(c.coverage.missing.join('; '))}</td></tr>`)
+      .map((c) => `<tr><td><span class="id">${esc(c.id)}</span></td><td>${esc(c.title)}</td><td>${esc(c.coverage.status)}</td><td>${esc(c.coverage.missing.join('; '))}</td></tr>`)
       .join('')}</table>`;
   });
   return `<section class="part" id="control-matrix"><h2>Control matrix summary</h2><table>${head}${body}</table>${frameworks.join('')}</section>`;
@@ -64,11 +66,11 @@ function matrixSection(ctx: ExportContext): string {
 
 function evidenceSection(ctx: ExportContext): string {
   const rows = ctx.view.evidence.map((e) => {
-    const period = e.data.period ? `${e.data.period.start} to ${e.data.period.end}` : '';
-    const files = e.artifacts.map((a) => `${esc(a.path)}<br><span class="hash">${esc(a.sha256)}</span>`).join('<br>');
-    return `<tr><td>${esc(e.id)}</td><td>${esc(e.data.title)}</td><td>${esc(e.data.kind)}</td><td>${esc(e.data.collected)}</td><td>${esc(period)}</td><td>${esc(e.freshness)}</td><td>${files}</td></tr>`;
+    const period = e.data.period ? `<br>period ${esc(e.data.period.start)} to ${esc(e.data.period.end)}` : '';
+    const files = e.artifacts.map((a) => `${esc(a.path)}<br><span class="hash">${esc(a.sha256)}</span>`).join('<br>') || '<span class="muted">no file</span>';
+    return `<tr><td><span class="id">${esc(e.id)}</span><br>${esc(e.data.title)} <span class="muted">(${esc(e.data.kind)})</span></td><td>collected ${esc(e.data.collected)}${period}<br>${esc(e.freshness)} until ${esc(e.validUntil)}</td><td>${files}</td></tr>`;
   });
-  return `<section class="part" id="evidence-index"><h2>Evidence index</h2><table><tr><th>Evidence</th><th>Title</th><th>Kind</th><th>Collected</th><th>Period</th><th>Freshness</th><th>Files (sha256)</th></tr>${rows.join('')}</table></section>`;
+  return `<section class="part" id="evidence-index"><h2>Evidence index</h2><table class="evidence"><colgroup><col style="width:31%"><col style="width:18%"><col style="width:51%"></colgroup><tr><th>Evidence</th><th>Dates</th><th>Files (sha256)</th></tr>${rows.join('')}</table></section>`;
 }
 
 function cover(ctx: ExportContext, title: string): string {
