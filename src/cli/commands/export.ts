@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { isAudience } from '../../audience/visibility.ts';
 import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
-import { isOutsideAudience } from '../../audience/visibility.ts';
+import { isAudience, isOutsideAudience } from '../../audience/visibility.ts';
 import { runAudit } from '../../audit/run.ts';
 import { displayPath } from '../../release/release.ts';
 import { EXPORT_KINDS, EXPORT_KIND_IDS, type ExportFormat } from '../../export/kinds.ts';
@@ -33,7 +32,8 @@ function formatsOption(value: unknown, kinds: string[]): ExportFormat[] | undefi
   return list as ExportFormat[];
 }
 
-function audienceOption(value: unknown): Audience {
+/** --audience for one audience (default internal). */
+export function audienceOption(value: unknown): Audience {
   const a = String(value ?? 'internal');
   if (!isAudience(a)) throw new UsageError(`unknown audience "${a}".${didYouMean(a, [...AUDIENCES])} Use one of: ${AUDIENCES.join(', ')}`);
   return a;

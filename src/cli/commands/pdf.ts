@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
-import { isAudience, isOutsideAudience } from '../../audience/visibility.ts';
+import { isOutsideAudience } from '../../audience/visibility.ts';
 import { exportContext } from '../../export/build.ts';
 import { guardExports } from '../../export/guard.ts';
 import { CHROMIUM_INSTALL_HINT, hasChromium } from '../../export/pdf/chromium.ts';
 import { renderBinderPdf } from '../../export/pdf/render.ts';
 import { displayPath } from '../../release/release.ts';
 import { loadLedger } from '../../release/ledger.ts';
-import { AUDIENCES } from '../../schemas/common.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
+import { audienceOption } from './export.ts';
 
 export const pdf: Command = {
   name: 'pdf',
@@ -29,8 +29,7 @@ export const pdf: Command = {
   ],
   options: { ...CONTENT_OPTIONS, policy: { type: 'string' }, audience: { type: 'string' }, release: { type: 'string' }, out: { type: 'string' } },
   async run(values) {
-    const audience = String(values.audience ?? 'internal');
-    if (!isAudience(audience)) throw new UsageError(`unknown audience "${audience}".${didYouMean(audience, [...AUDIENCES])} Use one of: ${AUDIENCES.join(', ')}`);
+    const audience = audienceOption(values.audience);
     if (!hasChromium()) {
       process.stderr.write(`✗ ${CHROMIUM_INSTALL_HINT}\n`);
       return 1;
