@@ -54,7 +54,11 @@ export const pdf: Command = {
     const data = await renderBinderPdf(ctx, policy !== undefined ? { policy } : {});
     const out = String(values.out ?? (policy ? `${policy}.pdf` : 'binder.pdf'));
     if (isOutsideAudience(audience)) {
-      const leaks = await guardExports([{ name: path.basename(out), data }], model, audience, contentDir);
+      const leaks = await guardExports([{ name: path.basename(out), data }], model, audience, contentDir).catch((error: Error) => {
+        process.stderr.write(`✗ ${error.message}. Nothing was written.\n`);
+        return undefined;
+      });
+      if (!leaks) return 1;
       if (leaks.length) {
         process.stderr.write(`${formatLeaks(new LeakError(audience, leaks))}\nNothing was written.\n`);
         return 1;
