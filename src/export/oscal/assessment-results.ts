@@ -56,7 +56,9 @@ export function assessmentResults(ctx: ExportContext) {
   const controlFindings = controls.map((c) => ({
     uuid: uuidV5(`control-finding|${c.key}`),
     title: `${c.framework.catalog.name} ${c.id}: ${c.coverage.status}`,
-    description: c.coverage.missing.length ? `Missing: ${c.coverage.missing.join('; ')}.` : `${c.title}: covered by a measure, a policy and current evidence.`,
+    // Outside audiences get the status alone (viewFor), so "missing" may be empty for a gap.
+    description:
+      c.coverage.status === 'covered' ? `${c.title}: covered by a measure, a policy and current evidence.` : c.coverage.missing.length ? `Missing: ${c.coverage.missing.join('; ')}.` : `${c.title}: ${c.coverage.status}.`,
     props: [prop('framework', c.framework.id), prop('coverage', c.coverage.status)],
     target: {
       type: 'objective-id',
