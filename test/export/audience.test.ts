@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { buildModel } from '../../src/model/build.ts';
 import { exportContext } from '../../src/export/build.ts';
 import { guardExports } from '../../src/export/guard.ts';
@@ -64,7 +65,7 @@ beforeAll(async () => {
   ]);
   texts = new Map();
   for (const f of readdirSync(out).filter((f) => !f.includes('.tmp-'))) texts.set(f, await fileText(path.join(out, f)));
-}, 55_000);
+});
 
 describe('exports for customers', () => {
   it('writes every export of every kind', () => {
@@ -106,17 +107,32 @@ describe('the leak guard on exports', () => {
 });
 
 describe('proofbook export usage', () => {
+  /** Runs the CLI in this process (usage errors happen before any work), capturing what it prints. */
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+    try {
+      return { code: await main(args), stdout, stderr };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
   it('--help lists every kind; an unknown kind or format is a usage error with a suggestion', async () => {
-    const [help, kind, format] = await Promise.all([
-      runCliAsync(['export', '--help']),
-      runCliAsync(['export', 'control-matrx']),
-      runCliAsync(['export', 'oscal-ssp', '--format', 'csv']),
-    ]);
+    const help = await cli(['export', '--help']);
     expect(help.code).toBe(0);
     for (const k of ['control-matrix', 'evidence-requests', 'crosswalk', 'oscal-component-definition', 'oscal-ssp', 'oscal-assessment-results']) expect(help.stdout).toContain(k);
+    const kind = await cli(['export', 'control-matrx']);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toContain('control-matrix');
+    expect(kind.stderr).toContain('Did you mean "control-matrix"');
+    const format = await cli(['export', 'oscal-ssp', '--format', 'csv']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('oscal-ssp is written as json');
+    const all = await cli(['--help']);
+    expect(all.stdout).toMatch(/\n  export +Write auditor exports/);
+    expect(all.stdout).toMatch(/\n  pdf +Print the PDF binder/);
   });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   files = await renderExports(exportContext(fx.model, 'auditor', { audit: fx.audit }), kinds);
   again = await renderExports(exportContext(fx.model, 'auditor', { audit: fx.audit }), kinds);
   docs = new Map(files.map((f) => [f.kind, JSON.parse(f.data.toString('utf8'))]));
-}, 50_000);
+});
 
 describe('OSCAL 1.1.2', () => {
   it.skipIf(!hasSchema)('every document validates against the complete schema', () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   pages = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-}, 55_000);
+});
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 

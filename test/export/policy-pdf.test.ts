@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { buildModel } from '../../src/model/build.ts';
 import type { Model } from '../../src/model/types.ts';
 import { hasChromium } from '../helpers/browser.ts';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(TMP, 'pdf-policy-')), `${ID}.pdf`);
   run = await runCliAsync(['pdf', '--policy', ID, '--as-of', EXAMPLE_AS_OF, '--out', file]);
   if (run.code === 0) text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}, 55_000);
+});
 
 describe.skipIf(!hasChromium)('one policy alone', () => {
   it('holds that policy with its header and text, and nothing of the binder', () => {
@@ -40,8 +41,18 @@ describe.skipIf(!hasChromium)('one policy alone', () => {
 
 describe('pdf usage', () => {
   it('an unknown policy is a usage error that suggests the nearest id', async () => {
-    const r = await runCliAsync(['pdf', '--policy', 'pol-backpu', '--as-of', EXAMPLE_AS_OF], { env: { CHROMIUM_PATH: process.execPath } });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('pol-backup');
+    let stderr = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((stderr += String(t)), true));
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      // In this process: the policy is checked before anything is printed (Chromium present or not).
+      const code = await main(['pdf', '--policy', 'pol-backpu', '--as-of', EXAMPLE_AS_OF, '--content', EXAMPLE_CONTENT]);
+      if (!hasChromium) return expect(code).toBe(1);
+      expect(code).toBe(2);
+      expect(stderr).toContain('Did you mean "pol-backup"');
+    } finally {
+      err.mockRestore();
+      out.mockRestore();
+    }
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   bundle = path.join(repo.root, 'releases', 'proofbook-2026.1.zip');
   files = (await readEntries(bundle)).files;
   verify = await runCliAsync(['verify', bundle, '--content', repo.content]);
-}, 58_000);
+});
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

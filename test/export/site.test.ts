@@ -24,7 +24,7 @@ beforeAll(async () => {
   const audit = runAudit(result, { contentDir: EXAMPLE_CONTENT });
   const { files } = await produceExports(result.model!, 'internal', { audit, link: SITE_EXPORT_LINKS, contentDir: EXAMPLE_CONTENT });
   fresh = new Map(files.map((f) => [f.name, f]));
-}, 50_000);
+});
 
 describe('the Exports page', () => {
   it('links every export file, and each is in the site', () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const kinds = ['control-matrix', 'evidence-requests', 'crosswalk'];
   files = new Map((await renderExports(ctx(), kinds)).map((f) => [f.name, f]));
   again = await renderExports(ctx(), kinds);
-}, 50_000);
+});
 
 const file = (name: string) => files.get(name)!.data;
 const inScope = () => model.frameworks.filter((f) => f.inScope).flatMap((f) => f.controls);
