@@ -292,21 +292,23 @@ function listFiles(root: string): string[] {
     .sort();
 }
 
-/** Searches every file below `dir` (and every file's path) for the markers. */
-export function scanForLeaks(dir: string, markers: Marker[]): Leak[] {
+/** The markers found in one file's normalised texts (at most one leak per marker). */
+export function leaksInTexts(file: string, texts: string[], markers: Marker[]): Leak[] {
   const leaks: Leak[] = [];
-  for (const file of listFiles(dir)) {
-    const texts = [normalise(file), ...fileTexts(file, readFileSync(path.join(dir, file)))];
-    for (const m of markers) {
-      for (const t of texts) {
-        const at = find(t, m);
-        if (at < 0) continue;
-        leaks.push({ file, marker: m, excerpt: t.slice(Math.max(0, at - 30), at + m.text.length + 30) });
-        break;
-      }
+  for (const m of markers) {
+    for (const t of texts) {
+      const at = find(t, m);
+      if (at < 0) continue;
+      leaks.push({ file, marker: m, excerpt: t.slice(Math.max(0, at - 30), at + m.text.length + 30) });
+      break;
     }
   }
   return leaks;
+}
+
+/** Searches every file below `dir` (and every file's path) for the markers. */
+export function scanForLeaks(dir: string, markers: Marker[]): Leak[] {
+  return listFiles(dir).flatMap((file) => leaksInTexts(file, [normalise(file), ...fileTexts(file, readFileSync(path.join(dir, file)))], markers));
 }
 
 /** Runs the guard on a built site: the leaks found for `audience` given the full model (and its content folder). */

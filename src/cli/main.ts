@@ -9,9 +9,11 @@ import { audit } from './commands/audit.ts';
 import { release } from './commands/release.ts';
 import { verify } from './commands/verify.ts';
 import { keygen } from './commands/keygen.ts';
+import { exportCommand } from './commands/export.ts';
+import { pdf } from './commands/pdf.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
-export const COMMANDS: Command[] = [check, build, audit, release, verify, keygen, controls, hash];
+export const COMMANDS: Command[] = [check, build, audit, exportCommand, pdf, release, verify, keygen, controls, hash];
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -8,6 +8,7 @@ import { indexSite } from '../trust/search-index.ts';
 import { fileURLToPath } from 'node:url';
 import { releaseRoutes } from '../release/routes.ts';
 import { publishReleases, releaseSiteProblems } from '../release/site.ts';
+import { publishExports } from '../site/exports.ts';
 
 /**
  * Proofbook's Astro integration, kept thin: refuse to build invalid content (so a plain
@@ -45,6 +46,8 @@ export default function proofbook(): AstroIntegration {
         copyArtifacts(out);
         // Every release's frozen site and bundle: the bytes of the bundle, never re-rendered.
         await publishReleases(out);
+        // Auditor exports (control matrix, evidence requests, crosswalk, OSCAL) for the portal editions.
+        await publishExports(out);
         // Full-text search, indexed from this audience's own pages only (sites with a search page).
         if (routesFor(buildAudience()).some((r) => r.pattern === '/search')) await indexSite(out);
       },

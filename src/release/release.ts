@@ -16,6 +16,7 @@ import { allPolicyHistories } from './history.ts';
 import { bundleFileName, ledgerProblems, loadLedger, recordDigest, recordFile, recordYaml } from './ledger.ts';
 import { listFiles, rewriteForOffline } from './offline.ts';
 import { loadPrivateKey } from './sign.ts';
+import { binderInput } from './binder.ts';
 import { packBundle } from './pack.ts';
 import { withSnapshot } from './snapshot.ts';
 import type { ZipInput } from './zip.ts';
@@ -40,6 +41,8 @@ export interface ReleaseOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Also print the PDF binder into the bundle (needs Chromium). */
+  pdf?: boolean;
 }
 
 /** A release that must not happen, with the reason (and the problems when there are some). Exit code 1. */
@@ -189,6 +192,7 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
       const bytes = Buffer.from(text, 'utf8');
       inputs.push({ path: rel, data: bytes, size: bytes.length });
     }
+    if (o.pdf) inputs.push(await binderInput(model, o.version));
     for (const reserved of [MANIFEST, SIGNATURE]) if (present.has(reserved)) throw new Error(`the site has a file named ${reserved} at its root, which collides with the bundle manifest`);
 
     log(`Packing ${inputs.length} files…`);

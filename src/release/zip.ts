@@ -39,7 +39,7 @@ function entryOptions(mtime: Date, mode: number, size?: number) {
 }
 
 /** Runs `fn` with the process time zone set to UTC (yazl derives DOS timestamps from local time, synchronously). */
-function inUtc<T>(fn: () => T): T {
+export function inUtc<T>(fn: () => T): T {
   const had = Object.prototype.hasOwnProperty.call(process.env, 'TZ');
   const before = process.env.TZ;
   process.env.TZ = 'UTC';

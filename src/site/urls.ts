@@ -21,6 +21,9 @@ export const href = {
   entry: (e: EntryNode) => `/${e.type === 'policy' ? 'policies' : e.type === 'measure' ? 'measures' : 'evidence'}/${e.slug}/`,
   /** An artifact file, published under /artifacts/ with its content-relative path. */
   artifact: (rel: string) => `/artifacts/${rel.split('/').map(encodeURIComponent).join('/')}`,
+  /** Auditor exports (src/routes/portal/exports.astro) and one exported file. */
+  exports: () => '/exports/',
+  exportFile: (name: string) => `/exports/${name}`,
   /** Every release (src/routes/portal/releases/). */
   releases: () => '/releases/',
   /** A release's frozen site: the bytes of its bundle, never re-rendered. */

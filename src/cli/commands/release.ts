@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRelease, displayPath, ReleaseRefused } from '../../release/release.ts';
 import { isVersion, parseVersion } from '../../release/version.ts';
+import { CHROMIUM_INSTALL_HINT, hasChromium } from '../../export/pdf/chromium.ts';
 import { formatProblems } from '../../validation/problem.ts';
 import { UsageError, type Command } from '../command.ts';
 import { asOfOption } from '../shared.ts';
@@ -22,6 +23,7 @@ export const release: Command = {
     '--allow-dirty           release from a tree with uncommitted changes; the changed files are recorded',
     '--as-of DATE            date for freshness and coverage, YYYY-MM-DD (default: config asOf, else the commit day)',
     "--verbose               show Astro's build log",
+    '--pdf                   also print the PDF binder into the bundle (exports/binder.pdf; needs Chromium)',
   ],
   options: {
     content: { type: 'string', default: 'content' },
@@ -32,6 +34,7 @@ export const release: Command = {
     'allow-dirty': { type: 'boolean', default: false },
     'as-of': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    pdf: { type: 'boolean', default: false },
   },
   positionals: true,
   async run(values, positionals) {
@@ -41,6 +44,10 @@ export const release: Command = {
     const allowFindings = values['allow-findings'];
     if (allowFindings !== undefined && !String(allowFindings).trim()) throw new UsageError('--allow-findings needs a reason, e.g. --allow-findings "restore drill rescheduled to 2026-04 (CAB-123)"');
     const asOf = asOfOption(values['as-of']);
+    if (values.pdf === true && !hasChromium()) {
+      process.stderr.write(`✗ ${CHROMIUM_INSTALL_HINT}\n`);
+      return 1;
+    }
     const started = performance.now();
     try {
       const r = await createRelease({
@@ -52,6 +59,7 @@ export const release: Command = {
         allowFindings: allowFindings === undefined ? undefined : String(allowFindings).trim(),
         allowDirty: values['allow-dirty'] === true,
         asOf,
+        pdf: values.pdf === true,
         logLevel: values.verbose ? 'info' : 'warn',
         log: (line) => process.stdout.write(`${line}\n`),
       });
