@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_TOOLS } from '../backup/types.ts';
 import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, periodSchema, visibilitySchema } from './common.ts';
 
 /** What an evidence item is, in the words auditors use when they ask for it. */
@@ -27,6 +28,8 @@ export const artifactSchema = () =>
        * published in the auditor edition only, unless widened here; never wider than the evidence.
        */
       visibility: z.enum(['public', 'customer', 'internal', 'auditor']).optional(),
+      /** The backup tool whose output this file is: read by Proofbook's importer for that tool; its figures are computed from the bytes. */
+      tool: z.enum(BACKUP_TOOLS).optional(),
     })
     .strict();
 
