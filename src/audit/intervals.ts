@@ -94,3 +94,14 @@ export function compressRuns(intervals: readonly Interval[], indexes: readonly n
   }
   return out;
 }
+
+/**
+ * The intervals of a frequency an observation period asks evidence for as of a date: clipped
+ * to the period, and only those that ended before the as-of date (the current one is not due yet).
+ */
+export function dueIntervals(frequency: PeriodicFrequency, period: Period, asOf: string): Interval[] {
+  const windowEnd = period.end < asOf ? period.end : asOf;
+  return intervalsOf(frequency, { start: period.start, end: windowEnd })
+    .map((iv) => ({ ...iv, start: iv.start < period.start ? period.start : iv.start, end: iv.end > period.end ? period.end : iv.end }))
+    .filter((iv) => iv.end < asOf);
+}

@@ -6,6 +6,7 @@ import type { EvidenceData } from '../schemas/evidence.ts';
 import type { MeasureData } from '../schemas/measure.ts';
 import type { PolicyData } from '../schemas/policy.ts';
 import type { TrustData } from '../schemas/trust.ts';
+import type { EvidenceFigures } from './figures.ts';
 
 /**
  * The compliance model: one typed graph every view is derived from (portal pages, audit,
@@ -115,6 +116,8 @@ export interface EvidenceNode extends SourceRef {
   /** Last day it is current: collected + validFor. */
   validUntil: string;
   freshness: Freshness;
+  /** Backup figures computed from tool artifacts and stated in frontmatter, each with its provenance (figures.ts). */
+  figures?: EvidenceFigures;
 }
 
 export interface AreaNode extends BackupArea {

@@ -1,5 +1,5 @@
 import { KIND_LABEL } from '../../site/labels.ts';
-import { compressRuns, firstEndingOnOrAfter, intervalsOf, isPeriodic } from '../intervals.ts';
+import { compressRuns, dueIntervals, firstEndingOnOrAfter, isPeriodic } from '../intervals.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
 import { evidenceSpan, listWords, plural } from '../util.ts';
 
@@ -41,15 +41,11 @@ export const periodCoverage = modelRule({
         },
       ];
     }
-    const windowEnd = period.end < asOf ? period.end : asOf;
     const out: RuleFinding[] = [];
     for (const m of model.measures) {
       const frequency = m.data.frequency;
       if (!isPeriodic(frequency)) continue;
-      // Intervals clipped to the observation period; due once they ended before the as-of date.
-      const due = intervalsOf(frequency, { start: period.start, end: windowEnd })
-        .map((iv) => ({ ...iv, start: iv.start < period.start ? period.start : iv.start, end: iv.end > period.end ? period.end : iv.end }))
-        .filter((iv) => iv.end < asOf);
+      const due = dueIntervals(frequency, period, asOf);
       if (!due.length) continue;
       const covered = new Uint8Array(due.length);
       for (const e of m.evidence) {
