@@ -86,8 +86,13 @@ export interface MeasureNode extends SourceRef {
   evidence: EvidenceNode[];
 }
 
-/** Current: within validFor; expiring: within 30 days of the end; superseded: expired but a newer item of the same kind proves the same measures; expired: none newer. */
-export type Freshness = 'current' | 'expiring' | 'superseded' | 'expired';
+/**
+ * Current: within validFor; expiring: within 30 days of the end; past-period: recurring evidence
+ * (a month's job log, a quarter's restore test) past its validity that still proves its own
+ * period while a newer item proves the next; superseded: a document replaced by a newer version
+ * of itself; expired: none newer (freshness.ts).
+ */
+export type Freshness = 'current' | 'expiring' | 'past-period' | 'superseded' | 'expired';
 
 export interface ArtifactNode {
   path: string;

@@ -1,13 +1,14 @@
 import type { EvidenceNode, MeasureNode } from '../../model/types.ts';
 import { computedTotals } from '../../model/figures.ts';
+import { isHistory } from '../../model/freshness.ts';
 import { instantText } from '../../time/dates.ts';
 import { describeDuration, describeHours, durationMinutes, isoMinutes } from '../../time/duration.ts';
 import { modelRule, type ModelContext, type RuleFinding } from '../types.ts';
 import { entryControls, evidenceSpan, listWords, overlaps } from '../util.ts';
 
-/** Evidence the audit window covers: within the observation period, or (without one) not superseded. */
+/** Evidence the audit window covers: within the observation period, or (without one) not history. */
 function inWindow(ctx: ModelContext, e: EvidenceNode): boolean {
-  return ctx.period ? overlaps(evidenceSpan(e), ctx.period) : e.freshness !== 'superseded';
+  return ctx.period ? overlaps(evidenceSpan(e), ctx.period) : !isHistory(e);
 }
 
 const isRestoreTest = (e: EvidenceNode) => e.data.kind === 'restore-test' || e.data.restoreTest !== undefined;
