@@ -1,0 +1,6 @@
+import type { BackupTool } from '../types.ts';
+import type { ToolParser } from './parser.ts';
+import { restic } from './restic.ts';
+
+/** The importer for each tool. */
+export const PARSERS: Partial<Record<BackupTool, ToolParser>> = { restic };
