@@ -1,3 +1,4 @@
+import { ImportError } from '../backup/errors.ts';
 import { readToolOutput } from '../backup/read.ts';
 import { JobFolder, restoreFacts, type DayCount } from '../backup/facts.ts';
 import type { BackupTool, Gap, Provenance, RestoreFacts, SourceFacts } from '../backup/types.ts';
@@ -38,7 +39,7 @@ export interface ToolArtifact {
   index: number;
   path: string;
   tool: BackupTool;
-  bytes: Uint8Array;
+  bytes: Buffer;
 }
 
 /** Where a problem about one evidence record is written. */
@@ -71,12 +72,12 @@ export function evidenceFigures(data: EvidenceData, ref: RecordRef, artifacts: T
         file: ref.file,
         line: ref.lineOf(['artifacts', a.index, 'tool']),
         field: `artifacts[${a.index}].tool`,
-        message: `Artifact "${a.path}" is marked as ${a.tool} output, but Proofbook cannot read it: ${error instanceof Error ? error.message : String(error)}`,
-        fix: `attach the tool's unedited output (see docs/backup-import.md for the commands), or correct "tool"`,
+        message: `Artifact "${a.path}" is marked as ${a.tool} output, but Proofbook cannot read it: ${error instanceof ImportError ? `${error.problem.message}${error.problem.line ? ` (line ${error.problem.line}${error.problem.field ? `, ${error.problem.field}` : ''})` : ''}` : error instanceof Error ? error.message : String(error)}`,
+        fix: error instanceof ImportError && error.problem.fix ? error.problem.fix : `attach the tool's unedited output, or correct "tool"`,
       });
       continue;
     }
-    const provenance: Computed = { kind: 'computed', artifact: a.path, tool: a.tool, parser: read.shape };
+    const provenance: Computed = { kind: 'computed', artifact: a.path, tool: a.tool, parser: `${read.parser} (${read.shape})` };
     const folder = new JobFolder({ ...(period ? { period } : {}), ...(breachHours !== undefined ? { breachHours } : {}) });
     for (const job of read.jobs) folder.add(job);
     for (const s of folder.series()) {
