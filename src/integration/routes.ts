@@ -18,6 +18,7 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/mapping', 'mapping.astro'),
   portal('/crosswalk', 'crosswalk.astro'),
   portal('/audit', 'audit.astro'),
+  portal('/health', 'health.astro'),
   portal('/search', 'search.astro'),
   portal('/frameworks', 'frameworks/index.astro'),
   portal('/frameworks/[framework]', 'frameworks/[framework].astro'),

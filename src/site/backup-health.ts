@@ -1,0 +1,64 @@
+import type { Period } from '../audit/types.ts';
+import { hoursSinceSuccess, restoreHistory, sourceHealth, type RestoreRecord, type SourceHealth } from '../model/backup-health.ts';
+import type { MeasureNode, Model } from '../model/types.ts';
+import { addDays, daysBetween } from '../time/dates.ts';
+import { durationMinutes } from '../time/duration.ts';
+
+/**
+ * What the Backup health page and each measure page show for one measure: its sources with
+ * their timeline, observed RPO against the target and staleness as of the build date, its
+ * restore tests against the RTO. Built from the audience's view of the model, so nothing is shown it may not see.
+ */
+export interface MeasureHealth {
+  measure: MeasureNode;
+  rpo?: string;
+  rto?: string;
+  /** Days the timelines span: the observation period up to the as-of date, else the days with jobs. */
+  window: Period;
+  sources: (SourceHealth & { hoursSince: number | null; stale: boolean })[];
+  restores: (RestoreRecord & { overTarget: boolean })[];
+}
+
+export function measureHealth(model: Model, m: MeasureNode): MeasureHealth | undefined {
+  const rpo = m.data.targets.rpo;
+  const rto = m.data.targets.rto;
+  const sources = sourceHealth(m.evidence, rpo);
+  const restores = restoreHistory(m.evidence);
+  if (!sources.length && !restores.length) return undefined;
+  const rpoHours = rpo ? durationMinutes(rpo) / 60 : undefined;
+  const rtoSeconds = rto ? durationMinutes(rto) * 60 : undefined;
+  const period = model.config.observationPeriod;
+  const days = sources.flatMap((s) => s.days.map((d) => d.day)).concat(restores.map((r) => r.day)).sort();
+  const window = period ? { start: period.start, end: period.end < model.asOf ? period.end : model.asOf } : { start: days[0]!, end: days.at(-1)! };
+  return {
+    measure: m,
+    ...(rpo ? { rpo } : {}),
+    ...(rto ? { rto } : {}),
+    window,
+    sources: sources.map((s) => {
+      const hoursSince = hoursSinceSuccess(s, model.asOf);
+      return { ...s, hoursSince, stale: hoursSince === null || (rpoHours !== undefined && hoursSince > rpoHours) };
+    }),
+    restores: restores.map((r) => ({ ...r, overTarget: rtoSeconds !== undefined && r.durationSeconds !== undefined && r.durationSeconds > rtoSeconds })),
+  };
+}
+
+/** Every measure with backup figures, in the model's order. */
+export function programHealth(model: Model): MeasureHealth[] {
+  return model.measures.flatMap((m) => measureHealth(model, m) ?? []);
+}
+
+/**
+ * Days of the window on which a source met its RPO: on a day the RPO was exceeded at some
+ * moment (from the last success + the target until the next success), it was not.
+ */
+export function daysWithinRpo(s: Pick<SourceHealth, 'breaches'>, window: Period, rpo: string): { within: number; total: number } {
+  const total = daysBetween(window.start, window.end) + 1;
+  const targetMs = durationMinutes(rpo) * 60_000;
+  const missed = new Set<string>();
+  for (const g of s.breaches) {
+    const from = new Date(Date.parse(g.from) + targetMs).toISOString().slice(0, 10);
+    for (let d = from; d <= g.to.slice(0, 10); d = addDays(d, 1)) if (d >= window.start && d <= window.end) missed.add(d);
+  }
+  return { within: total - missed.size, total };
+}
