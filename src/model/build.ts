@@ -11,7 +11,7 @@ import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
 import { dateFreshness, markSuperseded, validUntil } from './freshness.ts';
-import { evidenceFigures, strictestRpoHours, type ToolArtifact } from './figures.ts';
+import { evidenceFigures, rpoHoursByEvidence, type ToolArtifact } from './figures.ts';
 import { parseEntries } from './parse-entries.ts';
 import { sortRelations, wireControls } from './relations.ts';
 import type { ControlLink, ControlNode, EntryNode, EvidenceNode, MeasureNode, Model, PolicyNode, AreaNode } from './types.ts';
@@ -111,7 +111,7 @@ export function buildModel(options: BuildOptions): BuildResult {
   const areaById = new Map(areas.map((a) => [a.id, a]));
 
   const root_ = root;
-  const rpoHours = strictestRpoHours(entries.measures);
+  const rpoHours = rpoHoursByEvidence(entries.measures, entries.evidence);
   const evidence: EvidenceNode[] = entries.evidence.map(({ data, source }) => {
     const until = validUntil(data.collected, data.validFor);
     const tools: ToolArtifact[] = [];
@@ -133,7 +133,7 @@ export function buildModel(options: BuildOptions): BuildResult {
       }),
       validUntil: until,
       freshness: dateFreshness(until, asOf),
-      figures: evidenceFigures(data, source, tools, problems, rpoHours),
+      figures: evidenceFigures(data, source, tools, problems, rpoHours.get(data.id)),
     };
   });
 

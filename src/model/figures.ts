@@ -147,8 +147,21 @@ function contradictions(f: EvidenceFigures, ref: RecordRef): Problem[] {
   return out;
 }
 
-/** Hours of the strictest RPO target in the program: gaps longer than it are kept as breaches. */
-export function strictestRpoHours(measures: readonly { data: { targets: { rpo?: string | undefined } } }[]): number | undefined {
-  const hours = measures.flatMap((m) => (m.data.targets.rpo ? [durationMinutes(m.data.targets.rpo) / 60] : []));
-  return hours.length ? Math.min(...hours) : undefined;
+/**
+ * Per evidence id, the hours of the strictest RPO target among the measures it proves (linked
+ * from either side), so the gaps kept as breaches are those that matter for its own measures.
+ */
+export function rpoHoursByEvidence(
+  measures: readonly { data: { id: string; evidence: string[]; targets: { rpo?: string | undefined } } }[],
+  evidence: readonly { data: { id: string; supports: { measures: string[] } } }[],
+): Map<string, number> {
+  const rpoOf = new Map<string, number>();
+  for (const m of measures) if (m.data.targets.rpo) rpoOf.set(m.data.id, durationMinutes(m.data.targets.rpo) / 60);
+  const out = new Map<string, number>();
+  const note = (evidenceId: string, hours: number | undefined) => {
+    if (hours !== undefined && !(out.get(evidenceId)! <= hours)) out.set(evidenceId, hours);
+  };
+  for (const m of measures) for (const id of m.data.evidence) note(id, rpoOf.get(m.data.id));
+  for (const e of evidence) for (const id of e.data.supports.measures) note(e.data.id, rpoOf.get(id));
+  return out;
 }

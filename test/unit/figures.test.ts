@@ -76,7 +76,7 @@ describe('backup figures in the model', () => {
         firstSuccess: '2026-06-01T02:00:01Z',
         lastSuccess: '2026-06-07T02:00:07Z',
         longestGap: { from: '2026-06-04T02:00:04Z', to: '2026-06-06T02:00:06Z', hours: 48 },
-        // The program's strictest RPO is the nightly measure's 24 hours.
+        // Gaps over the strictest RPO of the measures it proves (the nightly measure's 24 hours) are kept as breaches.
         breaches: [{ from: '2026-06-04T02:00:04Z', to: '2026-06-06T02:00:06Z', hours: 48 }],
         provenance,
       },
