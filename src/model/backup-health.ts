@@ -1,6 +1,6 @@
 import { gapHours } from '../backup/facts.ts';
 import type { BackupTool, Gap, Outcome, Provenance } from '../backup/types.ts';
-import { hoursBetween } from '../time/dates.ts';
+import { addDays, daysBetween, hoursBetween } from '../time/dates.ts';
 import { durationMinutes } from '../time/duration.ts';
 import type { EvidenceNode } from './types.ts';
 
@@ -117,4 +117,19 @@ export function restoreHistory(evidence: readonly EvidenceNode[]): RestoreRecord
 /** Hours since the last success as of the start of a day (UTC); null when the source never succeeded. */
 export function hoursSinceSuccess(h: Pick<SourceHealth, 'lastSuccess'>, asOf: string): number | null {
   return h.lastSuccess ? Math.max(0, hoursBetween(h.lastSuccess, `${asOf}T00:00:00Z`)) : null;
+}
+
+/**
+ * Days of the window on which every given source met the RPO: on a day the RPO was exceeded
+ * at some moment (from the last success + the target until the next success), it was not.
+ */
+export function daysWithinRpo(sources: readonly Pick<SourceHealth, 'breaches'>[], window: { start: string; end: string }, rpo: string): { within: number; total: number } {
+  const total = daysBetween(window.start, window.end) + 1;
+  const targetMs = durationMinutes(rpo) * 60_000;
+  const missed = new Set<string>();
+  for (const g of sources.flatMap((s) => s.breaches)) {
+    const from = new Date(Date.parse(g.from) + targetMs).toISOString().slice(0, 10);
+    for (let d = from; d <= g.to.slice(0, 10); d = addDays(d, 1)) if (d >= window.start && d <= window.end) missed.add(d);
+  }
+  return { within: total - missed.size, total };
 }

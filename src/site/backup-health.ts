@@ -1,7 +1,6 @@
 import type { Period } from '../audit/types.ts';
 import { hoursSinceSuccess, restoreHistory, sourceHealth, type RestoreRecord, type SourceHealth } from '../model/backup-health.ts';
 import type { MeasureNode, Model } from '../model/types.ts';
-import { addDays, daysBetween } from '../time/dates.ts';
 import { durationMinutes } from '../time/duration.ts';
 
 /**
@@ -48,17 +47,3 @@ export function programHealth(model: Model): MeasureHealth[] {
   return model.measures.flatMap((m) => measureHealth(model, m) ?? []);
 }
 
-/**
- * Days of the window on which a source met its RPO: on a day the RPO was exceeded at some
- * moment (from the last success + the target until the next success), it was not.
- */
-export function daysWithinRpo(s: Pick<SourceHealth, 'breaches'>, window: Period, rpo: string): { within: number; total: number } {
-  const total = daysBetween(window.start, window.end) + 1;
-  const targetMs = durationMinutes(rpo) * 60_000;
-  const missed = new Set<string>();
-  for (const g of s.breaches) {
-    const from = new Date(Date.parse(g.from) + targetMs).toISOString().slice(0, 10);
-    for (let d = from; d <= g.to.slice(0, 10); d = addDays(d, 1)) if (d >= window.start && d <= window.end) missed.add(d);
-  }
-  return { within: total - missed.size, total };
-}
