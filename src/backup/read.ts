@@ -21,6 +21,8 @@ export interface ReadOptions {
   source?: string;
   /** When the run happened, for outputs that carry no time. */
   at?: string;
+  /** The zone of times the tool printed without one (borg 1.x prints local time): "Z" or "+01:00". */
+  zone?: string;
   maxBytes?: number;
 }
 
@@ -72,6 +74,7 @@ export class ToolOutputReader {
       rename: (from, to) => (override ? undefined : sink.rename(from, to)),
       defaultSource: override ?? baseName(file),
       ...(options.at ? { at: options.at } : {}),
+      ...(options.zone ? { zone: options.zone } : {}),
     };
     this.run = this.parser.begin(ctx);
   }
