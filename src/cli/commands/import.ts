@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { JobFolder, restoreFacts, type FactsPeriod } from '../../backup/facts.ts';
 import { isZone, parseInstant } from '../../backup/instant.ts';
-import { MAX_IMPORT_BYTES, ToolOutputReader } from '../../backup/read.ts';
-import { ImportError } from '../../backup/errors.ts';
+import { MAX_IMPORT_BYTES, ToolOutputReader, tooLarge } from '../../backup/read.ts';
 import { recordFrontmatter, recordText, TOOL_LABELS, type ImportRecord } from '../../backup/record.ts';
 import { BACKUP_TOOLS, type BackupTool, type IntegrityCheck, type RestoreJob } from '../../backup/types.ts';
 import { buildModel } from '../../model/build.ts';
@@ -61,9 +60,7 @@ async function readInput(tool: BackupTool, input: string, label: string, options
   if (input !== '-') {
     if (!existsSync(input) || !statSync(input).isFile()) throw new UsageError(`not a file: ${input}`);
     const size = statSync(input).size;
-    if (size > MAX_IMPORT_BYTES) {
-      throw new ImportError(tool, 'one tool output', { file: label, message: `the file is ${Math.round(size / 1024 / 1024)} MiB, larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB Proofbook imports in one go`, fix: 'export one period at a time (e.g. a month) and import each file' });
-    }
+    if (size > MAX_IMPORT_BYTES) throw tooLarge(tool, label, size);
   }
   const folder = new JobFolder({ period: options.period });
   const restores: RestoreJob[] = [];
