@@ -10,11 +10,18 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\
 /** Why an instant was refused, for the importer's error message. */
 export type InstantProblem = 'not-a-time' | 'no-zone';
 
-/** Parses an ISO 8601 instant to epoch milliseconds (sub-second digits dropped), or says why not. */
-export function parseInstant(text: string): number | InstantProblem {
+/** A zone the user may name for times a tool prints without one: "Z", "UTC" or an offset like "+01:00". */
+export const isZone = (zone: string) => /^(Z|UTC|[+-]\d{2}:?\d{2})$/.test(zone);
+
+/**
+ * Parses an ISO 8601 instant to epoch milliseconds (sub-second digits dropped), or says why not.
+ * `assumeZone` is the zone the user stated for times printed without one (borg 1.x prints local time).
+ */
+export function parseInstant(text: string, assumeZone?: string): number | InstantProblem {
   const m = INSTANT.exec(text.trim());
   if (!m) return 'not-a-time';
-  const [, y, mo, d, h, mi, s, , zone] = m;
+  const [, y, mo, d, h, mi, s, , written] = m;
+  const zone = written ?? assumeZone;
   if (!zone) return 'no-zone';
   let offsetMinutes = 0;
   if (zone !== 'Z' && zone !== 'z' && zone !== 'UTC') {

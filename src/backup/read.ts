@@ -16,11 +16,23 @@ export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 /** Text outputs (restic check) are reports, never this long. */
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
+/** The refusal of an output over MAX_IMPORT_BYTES (checked on the file's size before reading, and while streaming). */
+export function tooLarge(tool: BackupTool, file: string, bytes: number, max = MAX_IMPORT_BYTES, atLeast = false): ImportError {
+  const shapes = parserFor(tool).shapes.join(', ');
+  return new ImportError(tool, shapes, {
+    file,
+    message: `the output is ${atLeast ? 'over ' : ''}${Math.round(bytes / 1024 / 1024)} MiB, larger than the ${Math.round(max / 1024 / 1024)} MiB Proofbook imports in one go (expected ${tool} output: ${shapes})`,
+    fix: 'export one period at a time (e.g. a month) and import each file',
+  });
+}
+
 export interface ReadOptions {
   /** Name every job's source this (`--source`); also the name for outputs that carry none. */
   source?: string;
   /** When the run happened, for outputs that carry no time. */
   at?: string;
+  /** The zone of times the tool printed without one (borg 1.x prints local time): "Z" or "+01:00". */
+  zone?: string;
   maxBytes?: number;
 }
 
@@ -72,6 +84,7 @@ export class ToolOutputReader {
       rename: (from, to) => (override ? undefined : sink.rename(from, to)),
       defaultSource: override ?? baseName(file),
       ...(options.at ? { at: options.at } : {}),
+      ...(options.zone ? { zone: options.zone } : {}),
     };
     this.run = this.parser.begin(ctx);
   }
@@ -85,8 +98,8 @@ export class ToolOutputReader {
       throw new ImportError(this.tool, shapes.join(', '), {
         file: this.file,
         ...(line ? { line } : {}),
-        message: `this is not ${this.tool} output: it looks like ${other.tool} output (${other.shapes.join(', ')})`,
-        fix: `import it with "proofbook import ${other.tool}", or give ${this.tool} output: ${shapes.join(', ')}`,
+        message: `this is not ${this.tool} output: it looks like ${other.tool} output (${other.shapes.join(', ')}); expected ${this.tool} output: ${shapes.join(', ')}`,
+        fix: `import it with "proofbook import ${other.tool}", or give the ${this.tool} output it is evidence of`,
       });
     }
     if (error instanceof ScanError || error instanceof ShapeError) {
@@ -107,9 +120,7 @@ export class ToolOutputReader {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     this.bytes += buf.length;
     const max = this.options.maxBytes ?? MAX_IMPORT_BYTES;
-    if (this.bytes > max) {
-      this.fail(new ScanError(`the output is larger than ${Math.round(max / 1024 / 1024)} MiB; Proofbook does not import a file that size`, 0), undefined);
-    }
+    if (this.bytes > max) throw tooLarge(this.tool, this.file, this.bytes, max, true);
     if (!this.scanner && !this.text) {
       const first = buf.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
       if (first < 0) return void (this.line += buf.toString('latin1').split('\n').length - 1);

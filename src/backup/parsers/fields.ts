@@ -47,20 +47,24 @@ export function optNum(o: Json, key: string, path: string): number | undefined {
 }
 
 /** An instant field, normalised to UTC "…Z"; one without a zone is refused (see instant.ts). */
-export function instant(o: Json, key: string, path: string): string {
+export function instant(o: Json, key: string, path: string, zone?: string): string {
   const v = o[key];
   if (typeof v === 'number' && Number.isFinite(v)) return formatInstant(Math.floor(v) * 1000);
   const text = str(o, key, path);
-  const ms = parseInstant(text);
+  const ms = parseInstant(text, zone);
   if (ms === 'no-zone') {
-    throw new ShapeError(`the time "${text}" has no time zone, so it cannot be placed on the timeline`, join(path, key), 'export the output with UTC offsets (e.g. run the tool with TZ=UTC and a version that prints offsets), or add the zone, e.g. "Z"');
+    throw new ShapeError(
+      `the time "${text}" has no time zone, so it cannot be placed on the timeline`,
+      join(path, key),
+      'say which zone the tool printed its times in with --zone (e.g. --zone Z when the machine runs in UTC, --zone +01:00), or export with a version that prints offsets',
+    );
   }
   if (ms === 'not-a-time') throw new ShapeError(`"${text}" is not an ISO 8601 time`, join(path, key));
   return formatInstant(ms);
 }
 
-export function optInstant(o: Json, key: string, path: string): string | undefined {
-  return o[key] === undefined || o[key] === null || o[key] === '' ? undefined : instant(o, key, path);
+export function optInstant(o: Json, key: string, path: string, zone?: string): string | undefined {
+  return o[key] === undefined || o[key] === null || o[key] === '' ? undefined : instant(o, key, path, zone);
 }
 
 /** Seconds between two model instants. */

@@ -14,6 +14,8 @@ export interface ParseContext extends ParseSink {
   defaultSource: string;
   /** When the run happened, for outputs that carry no time (restic backup --json before 0.17). */
   at?: string;
+  /** The zone of times printed without one, as the user stated it (--zone); never guessed. */
+  zone?: string;
 }
 
 /** One pass of a parser over one output; it learns the shape from what it sees first. */

@@ -93,13 +93,21 @@ export const restic: ToolParser = {
         throw new ShapeError('expected a restic JSON message (message_type) or snapshot', '');
       },
       text(text) {
+        // `restic backup` that failed before writing any JSON (before 0.17 the failure goes to stderr only).
+        const fatal = /^Fatal: (.*)$/m.exec(text);
+        if (fatal && !/\bcheck snapshots\b|load indexes|no errors were found|repository contains errors/i.test(text)) {
+          set(BACKUP, '');
+          run = { outcome: 'failure', errors: 0, message: fatal[1]!.trim() };
+          if (!ctx.at) throw new ShapeError('restic printed a failure ("Fatal: …") but no time: the failed run cannot be placed on the timeline', '', 'give the time of the run with --at 2026-03-01T02:00:00Z');
+          return;
+        }
         set(CHECK_TEXT, '');
-        if (!/\bcheck(ing|ed)?\b|no errors were found|repository contains errors/i.test(text)) {
-          throw new ShapeError('expected the report of `restic check` ("no errors were found" or the errors), or JSON output', '');
+        if (!/no errors were found|contains errors|check (all )?packs|check snapshots/i.test(text)) {
+          throw new ShapeError('expected the report of `restic check` ("no errors were found" or the errors), a failed `restic backup` ("Fatal: …"), or JSON output', '');
         }
         const ok = /no errors were found/i.test(text) && !/Fatal:|contains errors/i.test(text);
         const errors = ok ? 0 : Math.max(1, text.split('\n').filter((l) => /^\s*(error|Fatal)\b|: error/i.test(l)).length);
-        ctx.check({ source: ctx.defaultSource, ...(ctx.at ? { at: ctx.at } : {}), outcome: ok ? 'success' : 'failure', errors, message: ok ? 'no errors were found' : text.split('\n').find((l) => /Fatal|error/i.test(l))?.trim() });
+        ctx.check({ source: ctx.defaultSource, ...(ctx.at ? { at: ctx.at } : {}), outcome: ok ? 'success' : 'failure', errors, ...(ok ? { message: 'no errors were found' } : { message: text.split('\n').find((l) => /Fatal|error/i.test(l))?.trim() ?? 'errors were found' }) });
       },
       end() {
         if (shape === BACKUP && run) ctx.job({ source: ctx.defaultSource, ...(run.id ? { id: run.id } : {}), ...(run.started ? { started: run.started } : {}), finished: run.finished ?? ctx.at ?? fail(), outcome: run.outcome, ...(run.message ? { message: run.message } : {}) });
