@@ -1,5 +1,5 @@
-import { gapHours } from '../backup/facts.ts';
-import type { BackupTool, Gap, Outcome, Provenance } from '../backup/types.ts';
+import { gapHours, type DayCount } from '../backup/facts.ts';
+import type { BackupTool, Gap, Outcome, Provenance, SourceFacts } from '../backup/types.ts';
 import { addDays, daysBetween, hoursBetween } from '../time/dates.ts';
 import { durationMinutes } from '../time/duration.ts';
 import type { EvidenceNode } from './types.ts';
@@ -11,22 +11,15 @@ import type { EvidenceNode } from './types.ts';
  * page never shows a figure the audit computed differently.
  */
 
-export interface SourceHealth {
+/** A source's figures joined across artifacts; `longestGap` spans artifacts too (March's last run to April's first). */
+export interface SourceHealth extends SourceFacts {
   /** "restic/build-01": the tool and the source as it names it. */
   key: string;
   tool: BackupTool;
-  source: string;
-  jobs: number;
-  succeeded: number;
-  failed: number;
-  firstSuccess: string | null;
-  lastSuccess: string | null;
-  /** Longest interval between successful backups, across artifacts too (March's last run to April's first). */
-  longestGap: Gap | null;
   /** Every known gap longer than the target (when one was given), oldest first. */
   breaches: Gap[];
   /** Jobs per day (UTC), oldest first. */
-  days: { day: string; succeeded: number; failed: number }[];
+  days: DayCount[];
   /** Artifacts the figures were computed from. */
   artifacts: string[];
 }
