@@ -8,7 +8,7 @@ import { restoreHistory, sourceHealth } from '../../src/model/backup-health.ts';
 import type { EvidenceNode } from '../../src/model/types.ts';
 import { audit, ofRule } from '../audit/helpers.ts';
 import { runCliAsync } from '../helpers/cli.ts';
-import { copyContent, write } from '../helpers/content.ts';
+import { copyContent, edit, write } from '../helpers/content.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 /**
@@ -168,3 +168,31 @@ describe('the audit on computed figures', () => {
     expect(ofRule(report, 'artifact-integrity')).toEqual([]);
   });
 });
+
+describe('restore tests in a job log', () => {
+  it('are checked one by one: a failure and a restore slower than the RTO are named with source and start', () => {
+    const dir = copyContent(MINIMAL, 'figures-restores');
+    const file = path.join(FIXTURES, 'figures', 'aws-backup-restore-jobs.json');
+    const rel = 'evidence/files/restore-jobs-2026-06.json';
+    copyFileSync(file, path.join(dir, rel));
+    edit(dir, 'measures/nightly.mdx', 'targets: { rpo: PT24H }', 'targets: { rpo: PT24H, rto: PT4H }');
+    write(
+      dir,
+      'evidence/restores-2026-06.md',
+      `---\nid: ev-restores-2026-06\ntitle: Restore jobs, June 2026\nkind: log\ncollected: 2026-06-08\nperiod: { start: 2026-06-01, end: 2026-06-07 }\nsource: AWS Backup\ncollectedBy: SRE lead\nvalidFor: P1M\nartifacts:\n  - path: ${rel}\n    sha256: ${createHash('sha256').update(readFileSync(file)).digest('hex')}\n    tool: aws-backup\nsupports:\n  measures: [msr-nightly]\n---\nExport.\n`,
+    );
+    const e = loadModel({ contentDir: dir, asOf: '2026-06-08' }).entries.get('ev-restores-2026-06') as EvidenceNode;
+    expect(e.figures!.restores.map((r) => [r.source, r.started, r.outcome, r.durationSeconds])).toEqual([
+      ['RDS', '2026-06-02T01:00:00Z', 'success', 18600],
+      ['RDS', '2026-06-03T01:00:00Z', 'failure', 1800],
+    ]);
+    const report = audit(dir, { asOf: '2026-06-08', period: { start: '2026-06-01', end: '2026-06-07' } });
+    expect(ofRule(report, 'recovery-targets').map((f) => [f.subject, f.message])).toEqual([
+      ['ev-restores-2026-06:aws-backup/RDS@2026-06-02T01:00:00Z', `Restore test of aws-backup source "RDS" started 2026-06-02 01:00 UTC (in "${rel}") took 5 hours 10 minutes, over the 4 hours RTO target of "msr-nightly".`],
+      ['ev-restores-2026-06:aws-backup/RDS@2026-06-03T01:00:00Z', `Restore test of aws-backup source "RDS" started 2026-06-03 01:00 UTC (in "${rel}") failed.`],
+    ]);
+    // A backup measure whose log lists restores is not asked for a restore test every day.
+    expect(ofRule(report, 'restore-tests')).toEqual([]);
+  });
+});
+

@@ -4,8 +4,15 @@ import { dueIntervals, isPeriodic } from '../intervals.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
 import { listWords } from '../util.ts';
 
-/** Measures proven by restore tests: linked to restore-test evidence or to tool output that records restores. */
-const testedBy = (m: MeasureNode) => m.evidence.some((e) => e.data.kind === 'restore-test' || (e.figures?.restores.length ?? 0) > 0);
+/**
+ * Measures whose operation is testing restores (the restore-testing area, or proven by
+ * restore-test records) and whose evidence dates at least one test: a backup measure whose job
+ * log happens to list restores is not asked for a restore every day, and a job log that only
+ * states its figures cannot say which week a test ran in.
+ */
+const testedBy = (m: MeasureNode) =>
+  (m.area.id === 'restore-testing' || m.evidence.some((e) => e.data.kind === 'restore-test')) &&
+  m.evidence.some((e) => e.data.restoreTest !== undefined || (e.figures?.restores.length ?? 0) > 0);
 
 /**
  * Rule: a periodic measure proven by restore tests has a successful one in every interval of
