@@ -37,6 +37,8 @@ export interface ImportRecord {
   period: { start: string; end: string };
   source: string;
   artifact: { path: string; sha256: string };
+  /** The reading options given on the command line, recorded so the build reads the bytes the same way. */
+  importedWith: { source?: string; zone?: string; at?: string };
   series: SourceSeries[];
   restores: RestoreFacts[];
   checks: IntegrityCheck[];
@@ -55,7 +57,7 @@ export function recordFrontmatter(r: ImportRecord): Record<string, unknown> {
     source: r.source,
     collectedBy: 'proofbook import',
     validFor: 'P1M',
-    artifacts: [{ path: r.artifact.path, sha256: r.artifact.sha256, tool: r.tool }],
+    artifacts: [{ path: r.artifact.path, sha256: r.artifact.sha256, tool: r.tool, ...(Object.keys(r.importedWith).length ? { importedWith: r.importedWith } : {}) }],
     supports: { measures: [r.measure] },
   };
 }
