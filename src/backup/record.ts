@@ -27,6 +27,9 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/** A code span inside a table row: GFM splits cells on "|" even inside code, unless escaped. */
+const cell = (text: string) => codeSpan(text).replace(/\|/g, '\\|');
+
 export interface ImportRecord {
   id: string;
   tool: BackupTool;
@@ -71,14 +74,14 @@ export function recordBody(r: ImportRecord): string {
     out.push('| Source | Jobs | Succeeded | Failed | First success | Last success | Longest gap (observed RPO) |', '|---|---|---|---|---|---|---|');
     for (const { facts: f } of r.series) {
       const gap = f.longestGap ? `${hours(f.longestGap.hours)}, ${f.longestGap.from} to ${f.longestGap.to}` : 'n/a';
-      out.push(`| ${codeSpan(f.source)} | ${f.jobs} | ${f.succeeded} | ${f.failed} | ${f.firstSuccess ?? 'none'} | ${f.lastSuccess ?? 'none'} | ${gap} |`);
+      out.push(`| ${cell(f.source)} | ${f.jobs} | ${f.succeeded} | ${f.failed} | ${f.firstSuccess ?? 'none'} | ${f.lastSuccess ?? 'none'} | ${gap} |`);
     }
     out.push('');
   }
   if (r.restores.length) {
     out.push('| Restore | Started | Outcome | Duration (observed RTO) | Verified |', '|---|---|---|---|---|');
     for (const x of r.restores) {
-      out.push(`| ${codeSpan(x.id ?? x.source)} | ${x.started} | ${x.outcome} | ${x.durationSeconds !== undefined ? `${x.durationSeconds} s` : 'n/a'} | ${x.verified ? codeSpan(x.verified) : 'n/a'} |`);
+      out.push(`| ${cell(x.id ?? x.source)} | ${x.started} | ${x.outcome} | ${x.durationSeconds !== undefined ? `${x.durationSeconds} s` : 'n/a'} | ${x.verified ? cell(x.verified) : 'n/a'} |`);
     }
     out.push('');
   }
