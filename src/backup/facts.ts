@@ -54,9 +54,8 @@ class SourceAccumulator {
 
   constructor(public source: string) {}
 
-  add(ms: number, success: boolean): void {
+  add(ms: number, day: string, success: boolean): void {
     this.jobs++;
-    const day = formatInstant(ms).slice(0, 10);
     let d = this.days.get(day);
     if (!d) this.days.set(day, (d = { day, succeeded: 0, failed: 0 }));
     if (!success) {
@@ -121,12 +120,15 @@ export class JobFolder {
   }
 
   add(job: BackupJob): void {
-    const ms = parseInstant(job.finished);
+    // Parsers hand over instants already in the model's form ("…Z"), which Date.parse reads fast.
+    const fast = /Z$/.test(job.finished) ? Date.parse(job.finished) : NaN;
+    const ms = Number.isNaN(fast) ? parseInstant(job.finished) : fast;
     if (typeof ms !== 'number') throw new Error(`job ${job.id ?? ''} has no valid finish time: ${job.finished}`);
+    const day = Number.isNaN(fast) ? formatInstant(ms).slice(0, 10) : job.finished.slice(0, 10);
     if (this.startMs !== undefined && (ms < this.startMs || ms >= this.endMs!)) return;
     let acc = this.sources.get(job.source);
     if (!acc) this.sources.set(job.source, (acc = new SourceAccumulator(job.source)));
-    acc.add(ms, job.outcome === 'success');
+    acc.add(ms, day, job.outcome === 'success');
   }
 
   /** Moves the jobs folded under one source name to another (a name only known at the end of the output). */

@@ -37,7 +37,8 @@ export function parseInstant(text: string, assumeZone?: string): number | Instan
 
 /** Epoch milliseconds as the model's instant form, "2026-03-01T02:00:04Z". */
 export function formatInstant(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  const iso = new Date(ms).toISOString();
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, -5)}Z`;
 }
 
 /** Epoch seconds (AWS CLI prints some times as numbers) to the model's instant form. */

@@ -27,6 +27,9 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/** A code span inside a table row: GFM splits cells on "|" even inside code, unless escaped. */
+const cell = (text: string) => codeSpan(text).replace(/\|/g, '\\|');
+
 export interface ImportRecord {
   id: string;
   tool: BackupTool;
@@ -37,6 +40,8 @@ export interface ImportRecord {
   period: { start: string; end: string };
   source: string;
   artifact: { path: string; sha256: string };
+  /** The reading options given on the command line, recorded so the build reads the bytes the same way. */
+  importedWith: { source?: string; zone?: string; at?: string };
   series: SourceSeries[];
   restores: RestoreFacts[];
   checks: IntegrityCheck[];
@@ -55,7 +60,7 @@ export function recordFrontmatter(r: ImportRecord): Record<string, unknown> {
     source: r.source,
     collectedBy: 'proofbook import',
     validFor: 'P1M',
-    artifacts: [{ path: r.artifact.path, sha256: r.artifact.sha256, tool: r.tool }],
+    artifacts: [{ path: r.artifact.path, sha256: r.artifact.sha256, tool: r.tool, ...(Object.keys(r.importedWith).length ? { importedWith: r.importedWith } : {}) }],
     supports: { measures: [r.measure] },
   };
 }
@@ -69,14 +74,14 @@ export function recordBody(r: ImportRecord): string {
     out.push('| Source | Jobs | Succeeded | Failed | First success | Last success | Longest gap (observed RPO) |', '|---|---|---|---|---|---|---|');
     for (const { facts: f } of r.series) {
       const gap = f.longestGap ? `${hours(f.longestGap.hours)}, ${f.longestGap.from} to ${f.longestGap.to}` : 'n/a';
-      out.push(`| ${codeSpan(f.source)} | ${f.jobs} | ${f.succeeded} | ${f.failed} | ${f.firstSuccess ?? 'none'} | ${f.lastSuccess ?? 'none'} | ${gap} |`);
+      out.push(`| ${cell(f.source)} | ${f.jobs} | ${f.succeeded} | ${f.failed} | ${f.firstSuccess ?? 'none'} | ${f.lastSuccess ?? 'none'} | ${gap} |`);
     }
     out.push('');
   }
   if (r.restores.length) {
     out.push('| Restore | Started | Outcome | Duration (observed RTO) | Verified |', '|---|---|---|---|---|');
     for (const x of r.restores) {
-      out.push(`| ${codeSpan(x.id ?? x.source)} | ${x.started} | ${x.outcome} | ${x.durationSeconds !== undefined ? `${x.durationSeconds} s` : 'n/a'} | ${x.verified ? codeSpan(x.verified) : 'n/a'} |`);
+      out.push(`| ${cell(x.id ?? x.source)} | ${x.started} | ${x.outcome} | ${x.durationSeconds !== undefined ? `${x.durationSeconds} s` : 'n/a'} | ${x.verified ? cell(x.verified) : 'n/a'} |`);
     }
     out.push('');
   }

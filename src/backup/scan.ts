@@ -130,9 +130,22 @@ export class JsonScanner {
     for (let i = 0; i < n; i++) {
       const b = chunk[i]!;
       if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (b === BACKSLASH) this.escape = true;
-        else if (b === QUOTE) {
+        if (this.escape) {
+          this.escape = false;
+          continue;
+        }
+        // Jump to the next quote; it closes the string unless an odd run of backslashes escapes it.
+        const q = chunk.indexOf(QUOTE, i);
+        const stop = q < 0 ? n : q;
+        let k = 0;
+        while (stop - 1 - k >= i && chunk[stop - 1 - k] === BACKSLASH) k++;
+        if (q < 0) {
+          this.escape = k % 2 === 1;
+          i = n;
+          continue;
+        }
+        i = q;
+        if (k % 2 === 0) {
           this.inString = false;
           if (this.keyCap.active) {
             const raw = this.keyCap.finish(chunk, i + 1).toString('utf8');
@@ -142,7 +155,7 @@ export class JsonScanner {
               throw new ScanError(`a key is not a valid JSON string: ${raw.slice(0, 60)}`, this.line);
             }
           }
-        } else if (b === NEWLINE) throw new ScanError('a string runs past the end of its line (a quote is missing)', this.line);
+        }
         continue;
       }
       if (b === NEWLINE) {

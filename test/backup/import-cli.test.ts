@@ -72,7 +72,9 @@ describe('proofbook import', () => {
     expect(r.code).toBe(0);
     const record = readdirSync(path.join(content, 'evidence')).find((f) => f.startsWith('ev-import-borg-2026-03-10-'))!;
     const text = readFileSync(path.join(content, 'evidence', record), 'utf8');
-    expect(text).toContain('| `` /srv/<b>repo</b>|`x` `` | 9 | 9 | 0 |');
+    expect(text).toContain('| `` /srv/<b>repo</b>\\|`x` `` | 9 | 9 | 0 |');
+    // The zone it was read with is recorded beside the tool, so the build can read the bytes again.
+    expect(text).toMatch(/    tool: borg\n    importedWith:\n      zone: Z\n/);
     const check = await runCliAsync(['check', '--content', content, '--as-of', '2026-03-15']);
     expect(check.code).toBe(0);
   });

@@ -201,6 +201,7 @@ export const importCommand: Command = {
         period: recordPeriod,
         source: `${TOOL_LABELS[tool]}: ${sourceNames.join(', ')}`,
         artifact: { path: artifactRel, sha256: read.sha256 },
+        importedWith: { ...(source ? { source } : {}), ...(zone ? { zone } : {}), ...(at ? { at } : {}) },
         series,
         restores,
         checks: read.checks,
