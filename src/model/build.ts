@@ -128,7 +128,7 @@ export function buildModel(options: BuildOptions): BuildResult {
       artifacts: data.artifacts.map((a, i) => {
         const check = checkArtifact(root_, a.path, a.sha256, a.tool !== undefined);
         if (check.problem) problems.push({ file: source.file, line: source.lineOf(['artifacts', i, 'path']), field: `artifacts[${i}]`, ...check.problem });
-        if (a.tool && check.bytes) tools.push({ index: i, path: a.path, tool: a.tool, bytes: check.bytes });
+        if (a.tool && check.bytes) tools.push({ index: i, path: a.path, tool: a.tool, bytes: check.bytes, importedWith: a.importedWith });
         return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? 'auditor', intact: !check.problem, mayHoldSecret: check.mayHoldSecret };
       }),
       validUntil: until,

@@ -1,5 +1,5 @@
 import { ImportError } from '../backup/errors.ts';
-import { readToolOutput } from '../backup/read.ts';
+import { readToolOutput, type ReadOptions } from '../backup/read.ts';
 import { JobFolder, restoreFacts, type DayCount } from '../backup/facts.ts';
 import type { BackupTool, Gap, Provenance, RestoreFacts, SourceFacts } from '../backup/types.ts';
 import type { EvidenceData } from '../schemas/evidence.ts';
@@ -40,6 +40,8 @@ export interface ToolArtifact {
   path: string;
   tool: BackupTool;
   bytes: Buffer;
+  /** How `proofbook import` read it (--source, --zone, --at), so the build reads it the same way. */
+  importedWith?: ReadOptions | undefined;
 }
 
 /** Where a problem about one evidence record is written. */
@@ -65,7 +67,7 @@ export function evidenceFigures(data: EvidenceData, ref: RecordRef, artifacts: T
   for (const a of artifacts) {
     let read: ReturnType<typeof readToolOutput>;
     try {
-      read = readToolOutput(a.tool, a.bytes, a.path);
+      read = readToolOutput(a.tool, a.bytes, a.path, a.importedWith ?? {});
     } catch (error) {
       problems.push({
         code: 'artifact-format',
