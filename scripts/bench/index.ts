@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in one run, each side by side with its baseline.
- *   npm run bench              full sizes (10k evidence audit, 1 GB bundle, 2,000-evidence site)
+ *   npm run bench              full sizes (10k evidence audit, 1 GB bundle, 2,000-evidence site, 100k-snapshot import)
  *   npm run bench -- --quick   small sizes, for a quick look
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ const benches: Array<[string, string[]]> = [
   ['Self-audit vs bare read + YAML parse', ['audit.ts', ...(q ? ['--evidence', '1000', '--policies', '50', '--measures', '25', '--runs', '3'] : [])]],
   ['Release bundle: pack + hash, verify', ['release.ts', ...(q ? ['--mb', '64', '--files', '32', '--runs', '2'] : [])]],
   ['Site build vs bare Astro', ['site.ts', ...(q ? ['--evidence', '300'] : [])]],
+  ['Import 100,000 restic snapshots vs jq', ['import.ts', ...(q ? ['--snapshots', '10000', '--runs', '1'] : [])]],
 ];
 
 let failed = 0;

@@ -15,6 +15,7 @@ import type {
   Model,
   PolicyNode,
 } from '../model/types.ts';
+import type { EvidenceFigures } from '../model/figures.ts';
 import { fieldVisibility, isOutsideAudience, narrowest, visibleTo, type FieldName } from './visibility.ts';
 
 
@@ -102,6 +103,7 @@ export function viewFor(model: Model, audience: Audience): Model {
       controls: showControls ? relink(e.controls) : [],
       measures: [],
       artifacts,
+      ...(e.figures ? { figures: figuresFor(e.figures, field(e, 'backupJobs'), field(e, 'restoreTest')) } : {}),
     };
   });
 
@@ -162,6 +164,17 @@ export function viewFor(model: Model, audience: Audience): Model {
     entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))),
     ...(model.trust ? { trust: trustFor(model.trust, audience) } : {}),
     audience,
+  };
+}
+
+/** Job figures go with the `backupJobs` field's visibility, restore figures with `restoreTest`'s. */
+function figuresFor(f: EvidenceFigures, jobs: boolean, restores: boolean): EvidenceFigures {
+  const c = structuredClone(f);
+  return {
+    sources: jobs ? c.sources : [],
+    days: jobs ? c.days : [],
+    restores: restores ? c.restores : [],
+    stated: { ...(jobs && c.stated.backupJobs ? { backupJobs: c.stated.backupJobs } : {}), ...(restores && c.stated.restoreTest ? { restoreTest: c.stated.restoreTest } : {}) },
   };
 }
 

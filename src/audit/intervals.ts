@@ -1,4 +1,6 @@
 import type { Period } from './types.ts';
+import { evidenceSpan } from './util.ts';
+import type { EvidenceNode, MeasureNode } from '../model/types.ts';
 
 /** One interval a periodic measure must have operated in, e.g. the month "2026-03". */
 export interface Interval extends Period {
@@ -93,4 +95,36 @@ export function compressRuns(intervals: readonly Interval[], indexes: readonly n
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * The intervals of a frequency an observation period asks evidence for as of a date: clipped
+ * to the period, and only those that ended before the as-of date (the current one is not due yet).
+ */
+export function dueIntervals(frequency: PeriodicFrequency, period: Period, asOf: string): Interval[] {
+  const windowEnd = period.end < asOf ? period.end : asOf;
+  return intervalsOf(frequency, { start: period.start, end: windowEnd })
+    .map((iv) => ({ ...iv, start: iv.start < period.start ? period.start : iv.start, end: iv.end > period.end ? period.end : iv.end }))
+    .filter((iv) => iv.end < asOf);
+}
+
+/** One due interval of a periodic measure and the evidence that speaks for it (none: a gap). */
+export interface IntervalCoverage extends Interval {
+  evidence: EvidenceNode[];
+}
+
+/**
+ * Which due intervals of the observation period a periodic measure has evidence for: an item
+ * counts for every interval its period (or, without one, its collection day) overlaps. This is
+ * how recurring evidence is read over time (Type II): March's log covers March.
+ */
+export function coverageOverTime(m: MeasureNode, period: Period, asOf: string): IntervalCoverage[] {
+  const frequency = m.data.frequency;
+  if (!isPeriodic(frequency)) return [];
+  const due: IntervalCoverage[] = dueIntervals(frequency, period, asOf).map((iv) => ({ ...iv, evidence: [] }));
+  for (const e of m.evidence) {
+    const span = evidenceSpan(e);
+    for (let i = firstEndingOnOrAfter(due, span.start); i < due.length && due[i]!.start <= span.end; i++) due[i]!.evidence.push(e);
+  }
+  return due;
 }

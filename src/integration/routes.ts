@@ -19,6 +19,7 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/crosswalk', 'crosswalk.astro'),
   portal('/audit', 'audit.astro'),
   portal('/exports', 'exports.astro'),
+  portal('/health', 'health.astro'),
   portal('/search', 'search.astro'),
   portal('/frameworks', 'frameworks/index.astro'),
   portal('/frameworks/[framework]', 'frameworks/[framework].astro'),

@@ -11,6 +11,8 @@ export interface ArtifactCheck {
   problem?: Omit<Problem, 'file' | 'line' | 'field'>;
   /** See ArtifactNode.mayHoldSecret (undefined when the file could not be read). */
   mayHoldSecret?: boolean;
+  /** The file's bytes, when asked for and the hash matches (tool output the model computes figures from). */
+  bytes?: Buffer;
 }
 
 /** sha256 of a file in hex. */
@@ -22,7 +24,7 @@ export function sha256File(abs: string): string {
  * Checks one artifact: the path stays inside the content root, the file exists and its
  * sha256 matches the pinned one (a mismatch means the evidence drifted or was tampered with).
  */
-export function checkArtifact(root: string, rel: string, pinned: string): ArtifactCheck {
+export function checkArtifact(root: string, rel: string, pinned: string, keepBytes = false): ArtifactCheck {
   const where = resolveInside(root, rel);
   if ('error' in where) {
     return { size: 0, problem: { code: 'artifact-path', message: `Artifact path "${rel}": ${where.error}.`, fix: 'keep artifacts inside the content folder and give their path relative to it, e.g. evidence/files/report.pdf' } };
@@ -51,5 +53,5 @@ export function checkArtifact(root: string, rel: string, pinned: string): Artifa
       },
     };
   }
-  return { size, actual, mayHoldSecret };
+  return { size, actual, mayHoldSecret, ...(keepBytes ? { bytes: data } : {}) };
 }

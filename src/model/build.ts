@@ -11,6 +11,7 @@ import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
 import { dateFreshness, markSuperseded, validUntil } from './freshness.ts';
+import { evidenceFigures, rpoHoursByEvidence, type ToolArtifact } from './figures.ts';
 import { parseEntries } from './parse-entries.ts';
 import { sortRelations, wireControls } from './relations.ts';
 import type { ControlLink, ControlNode, EntryNode, EvidenceNode, MeasureNode, Model, PolicyNode, AreaNode } from './types.ts';
@@ -110,8 +111,10 @@ export function buildModel(options: BuildOptions): BuildResult {
   const areaById = new Map(areas.map((a) => [a.id, a]));
 
   const root_ = root;
+  const rpoHours = rpoHoursByEvidence(entries.measures, entries.evidence);
   const evidence: EvidenceNode[] = entries.evidence.map(({ data, source }) => {
     const until = validUntil(data.collected, data.validFor);
+    const tools: ToolArtifact[] = [];
     return {
       type: 'evidence',
       data,
@@ -123,12 +126,14 @@ export function buildModel(options: BuildOptions): BuildResult {
       controls: resolveControls(data.supports.controls, source.file, source.lineOf, ['supports', 'controls']),
       measures: [],
       artifacts: data.artifacts.map((a, i) => {
-        const check = checkArtifact(root_, a.path, a.sha256);
+        const check = checkArtifact(root_, a.path, a.sha256, a.tool !== undefined);
         if (check.problem) problems.push({ file: source.file, line: source.lineOf(['artifacts', i, 'path']), field: `artifacts[${i}]`, ...check.problem });
+        if (a.tool && check.bytes) tools.push({ index: i, path: a.path, tool: a.tool, bytes: check.bytes, importedWith: a.importedWith });
         return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? 'auditor', intact: !check.problem, mayHoldSecret: check.mayHoldSecret };
       }),
       validUntil: until,
       freshness: dateFreshness(until, asOf),
+      figures: evidenceFigures(data, source, tools, problems, rpoHours.get(data.id)),
     };
   });
 

@@ -1,4 +1,5 @@
 import { addDays, addDuration } from '../time/dates.ts';
+import type { EvidenceKind } from '../schemas/evidence.ts';
 import type { EvidenceNode, Freshness } from './types.ts';
 
 /** Evidence that ends within this many days of the as-of date is "expiring". */
@@ -15,9 +16,20 @@ export function validUntil(collected: string, validFor: string): string {
 }
 
 /**
- * An expired item is only "superseded" when, for everything it proves (each measure, or each
- * control when it names no measure), a newer item of the same kind proves it too: last
- * March's restore test is history, not a finding, once June's exists.
+ * Recurring evidence records how a control operated over a stretch of time: a month of job
+ * logs, a quarter's restore test, an alert export. March's log proves March and stays proof of
+ * it when April's arrives, so it is shown as coverage of its period, not as replaced. Other
+ * kinds describe a state (a policy approval, a configuration export, a screenshot of a
+ * setting) that a newer version of the same document replaces.
+ */
+const OPERATING_RECORDS: ReadonlySet<EvidenceKind> = new Set(['log', 'restore-test', 'siem-export']);
+export const isRecurring = (e: EvidenceNode): boolean => e.data.period !== undefined || OPERATING_RECORDS.has(e.data.kind);
+
+/**
+ * An expired item is no finding when, for everything it proves (each measure, or each control
+ * when it names no measure), a newer item of the same kind proves it too. Recurring evidence
+ * then becomes "past-period" (it covers its own interval of the observation period); a
+ * document replaced by a newer version of itself becomes "superseded".
  */
 export function markSuperseded(evidence: EvidenceNode[]): void {
   const subjects = (e: EvidenceNode) => (e.measures.length ? e.measures.map((m) => `m:${m.id}`) : e.controls.map((c) => `c:${c.control.key}`));
@@ -32,8 +44,11 @@ export function markSuperseded(evidence: EvidenceNode[]): void {
   for (const e of evidence) {
     if (e.freshness !== 'expired') continue;
     const subs = subjects(e);
-    if (subs.length && subs.every((s) => (newest.get(`${e.data.kind}|${s}`) ?? '') > e.data.collected)) e.freshness = 'superseded';
+    if (subs.length && subs.every((s) => (newest.get(`${e.data.kind}|${s}`) ?? '') > e.data.collected)) e.freshness = isRecurring(e) ? 'past-period' : 'superseded';
   }
 }
+
+/** Expired, but a newer item took over: history, not a finding. */
+export const isHistory = (e: EvidenceNode) => e.freshness === 'superseded' || e.freshness === 'past-period';
 
 export const isCurrent = (e: EvidenceNode) => e.freshness === 'current' || e.freshness === 'expiring';

@@ -1,4 +1,5 @@
 import type { EvidenceData } from '../schemas/evidence.ts';
+import type { EvidenceFigures } from './figures.ts';
 import type { MeasureData } from '../schemas/measure.ts';
 import type { PolicyData } from '../schemas/policy.ts';
 import type { ProgramConfig } from '../schemas/config.ts';
@@ -53,6 +54,8 @@ export interface EvidenceJson {
   controls: LinkJson[];
   measures: string[];
   artifacts: Array<{ path: string; sha256: string; actual?: string; size: number; visibility: string; intact: boolean }>;
+  /** Backup figures with their provenance (computed from an artifact, or stated). */
+  figures?: EvidenceFigures;
 }
 
 export interface ControlJson {
@@ -134,6 +137,7 @@ export function toJSON(model: Model): ModelJson {
         controls: links(e.controls),
         measures: ids(e.measures),
         artifacts: e.artifacts.map((a) => ({ path: a.path, sha256: a.sha256, ...(a.actual === undefined ? {} : { actual: a.actual }), size: a.size, visibility: a.visibility, intact: a.intact })),
+        ...(e.figures ? { figures: e.figures } : {}),
       }))
       .sort(byId),
   };

@@ -6,6 +6,7 @@ import type { EvidenceData } from '../schemas/evidence.ts';
 import type { MeasureData } from '../schemas/measure.ts';
 import type { PolicyData } from '../schemas/policy.ts';
 import type { TrustData } from '../schemas/trust.ts';
+import type { EvidenceFigures } from './figures.ts';
 
 /**
  * The compliance model: one typed graph every view is derived from (portal pages, audit,
@@ -85,8 +86,13 @@ export interface MeasureNode extends SourceRef {
   evidence: EvidenceNode[];
 }
 
-/** Current: within validFor; expiring: within 30 days of the end; superseded: expired but a newer item of the same kind proves the same measures; expired: none newer. */
-export type Freshness = 'current' | 'expiring' | 'superseded' | 'expired';
+/**
+ * Current: within validFor; expiring: within 30 days of the end; past-period: recurring evidence
+ * (a month's job log, a quarter's restore test) past its validity that still proves its own
+ * period while a newer item proves the next; superseded: a document replaced by a newer version
+ * of itself; expired: none newer (freshness.ts).
+ */
+export type Freshness = 'current' | 'expiring' | 'past-period' | 'superseded' | 'expired';
 
 export interface ArtifactNode {
   path: string;
@@ -115,6 +121,8 @@ export interface EvidenceNode extends SourceRef {
   /** Last day it is current: collected + validFor. */
   validUntil: string;
   freshness: Freshness;
+  /** Backup figures computed from tool artifacts and stated in frontmatter, each with its provenance (figures.ts). */
+  figures?: EvidenceFigures;
 }
 
 export interface AreaNode extends BackupArea {

@@ -80,7 +80,7 @@ export interface ReleaseDiff {
 
 const policyRef = (p: PolicyJson): PolicyRef => ({ id: p.id, title: p.data.title, version: String(p.data.version), status: p.data.status });
 const text = (v: unknown): string => (v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-const STALE = new Set(['expired', 'superseded']);
+const STALE = new Set(['expired', 'superseded', 'past-period']);
 
 export function diffReleases(from: { model: ModelJson; audit?: AuditJson }, to: { model: ModelJson; audit?: AuditJson }): ReleaseDiff {
   const a = from.model;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_TOOLS } from '../backup/types.ts';
 import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, periodSchema, visibilitySchema } from './common.ts';
 
 /** What an evidence item is, in the words auditors use when they ask for it. */
@@ -27,6 +28,20 @@ export const artifactSchema = () =>
        * published in the auditor edition only, unless widened here; never wider than the evidence.
        */
       visibility: z.enum(['public', 'customer', 'internal', 'auditor']).optional(),
+      /** The backup tool whose output this file is: read by Proofbook's importer for that tool; its figures are computed from the bytes. */
+      tool: z.enum(BACKUP_TOOLS).optional(),
+      /** How `proofbook import` was told to read the file (--source, --zone, --at), so the build reads the bytes the same way. */
+      importedWith: z
+        .object({
+          /** Source name given to every job (--source). */
+          source: z.string().min(1).optional(),
+          /** Zone of times the tool printed without one, e.g. "Z" or "+01:00" (--zone). */
+          zone: z.string().regex(/^(Z|UTC|[+-]\d{2}:?\d{2})$/, 'write the zone as Z, UTC or an offset like +01:00').optional(),
+          /** When the run happened, for output that carries no time, e.g. "2026-03-01T02:00:00Z" (--at). */
+          at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'write the time in UTC as 2026-03-01T02:00:00Z').optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict();
 

@@ -11,6 +11,7 @@ export const COVERAGE_LABEL: Record<CoverageStatus, string> = {
 export const FRESHNESS_LABEL: Record<Freshness, string> = {
   current: 'Current',
   expiring: 'Expiring soon',
+  'past-period': 'Past period',
   superseded: 'Superseded',
   expired: 'Expired',
 };

@@ -9,6 +9,8 @@ export const href = {
   mapping: () => '/mapping/',
   crosswalk: () => '/crosswalk/',
   audit: () => '/audit/',
+  /** Backup health: sources, RPO and restore tests per measure. */
+  health: () => '/health/',
   /** Full-text search over this audience's own pagefind index. */
   search: () => '/search/',
   frameworks: () => '/frameworks/',

@@ -56,3 +56,13 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 export function todayUtc(): IsoDate {
   return fromUtc(new Date());
 }
+
+/** An ISO instant ("2026-03-18T02:00:04Z") as people read it in findings and tables: "2026-03-18 02:00 UTC". */
+export function instantText(instant: string): string {
+  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
+}
+
+/** Hours between two ISO instants. */
+export function hoursBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 3_600_000;
+}

@@ -47,3 +47,15 @@ export function describeDuration(text: string): string {
   add(d.seconds, 'second');
   return parts.join(' ') || '0 minutes';
 }
+
+/** Whole minutes written the way frontmatter writes durations: 743 → "PT12H23M". */
+export function isoMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `PT${h ? `${h}H` : ''}${m || !h ? `${m}M` : ''}`;
+}
+
+/** Fractional hours in words, to the minute: 13.0667 → "13 hours 4 minutes". */
+export function describeHours(hours: number): string {
+  return describeDuration(isoMinutes(Math.round(hours * 60)));
+}

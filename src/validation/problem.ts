@@ -27,10 +27,12 @@ export type ProblemCode =
   | 'config'
   | 'artifact-path'
   | 'artifact-missing'
-  | 'artifact-hash';
+  | 'artifact-hash'
+  | 'artifact-format'
+  | 'figure-mismatch';
 
 /** Problems that do not prevent building a model (the evidence itself is what is wrong). */
-export const isArtifactProblem = (p: Problem) => p.code === 'artifact-path' || p.code === 'artifact-missing' || p.code === 'artifact-hash';
+export const isArtifactProblem = (p: Problem) => p.code === 'artifact-path' || p.code === 'artifact-missing' || p.code === 'artifact-hash' || p.code === 'artifact-format' || p.code === 'figure-mismatch';
 
 /** Thrown for user errors (bad content or options): the CLI prints the problems without a stack trace. */
 export class ContentError extends Error {

@@ -30,10 +30,13 @@ describe('the example program', () => {
     const report = audit(dir, { asOf: EXAMPLE_AS_OF });
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.subject, f.file])).toEqual([
       ['recovery-targets', 'ev-2026-08-restore-drill:restoreTest', 'evidence/2026-08-restore-drill.md'],
+      // Q3's only drill failed, so the quarter has no successful restore test.
+      ['restore-tests', 'msr-quarterly-restore-drill:restore-tests', 'measures/quarterly-restore-drill.mdx'],
       ['policy-lifecycle', 'pol-retention-disposal:review', 'policies/retention-disposal.mdx'],
       ['artifact-integrity', 'ev-2026-05-restore-drill:evidence/files/restore-drill-2026-05-19.log', 'evidence/2026-05-restore-drill.md'],
     ]);
-    const [, review, tampered] = report.findings;
+    const [, quarter, review, tampered] = report.findings;
+    expect(quarter!.message).toBe('Measure "msr-quarterly-restore-drill" has only failed restore tests in 2026-Q3 (S3 hvl-prod-documents, prefix tenants/ for 40 tenants (212 GiB, 1.61 million objects), from hvl-locked-euw1 into hvl-recovery on 2026-08-18).');
     expect(review!.message).toBe('Policy "pol-retention-disposal" is overdue for review: last reviewed 2025-06-01, to be reviewed every 1 year, so due by 2026-06-01.');
     expect(tampered!.message).toMatch(/pinned [0-9a-f]{64}, file has [0-9a-f]{64}/);
     // Nothing else changed: the other findings are the baseline's, less the review warning the error replaced.
@@ -42,7 +45,7 @@ describe('the example program', () => {
 
     const r = runCli(['audit', '--content', dir, '--as-of', EXAMPLE_AS_OF, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).counts.error).toBe(3);
+    expect(JSON.parse(r.stdout).counts.error).toBe(4);
   });
 });
 

@@ -52,15 +52,19 @@ describe('the compliance model', () => {
     expect(counts).toMatchObject({ covered: 2, partial: 1, gap: 1, total: 61, inScope: 4, percent: 50 });
   });
 
-  it('marks evidence current, expiring, superseded and expired', () => {
+  it('marks evidence current, expiring, past-period, superseded and expired', () => {
     const dir = copyContent(MINIMAL, 'fresh');
     write(dir, 'evidence/old.md', evidenceFile('ev-old', '2026-03-01'));
     write(dir, 'evidence/new.md', evidenceFile('ev-new', '2026-07-01'));
+    // A configuration export is replaced by a newer export of itself; a job log proves its own month.
+    write(dir, 'evidence/config-old.md', evidenceFile('ev-config-old', '2026-03-01').replace('kind: log\n', 'kind: configuration-export\n'));
+    write(dir, 'evidence/config-new.md', evidenceFile('ev-config-new', '2026-07-01').replace('kind: log\n', 'kind: configuration-export\n'));
     write(dir, 'evidence/lonely.md', evidenceFile('ev-lonely', '2026-03-01', 'kind: report\n').replace('kind: log\n', ''));
     const m = loadModel({ contentDir: dir, asOf: '2026-07-20' });
     const f = (id: string) => (m.entries.get(id) as { freshness: string }).freshness;
     expect(f('ev-new')).toBe('expiring'); // valid until 2026-08-01, within 30 days
-    expect(f('ev-old')).toBe('superseded');
+    expect(f('ev-old')).toBe('past-period');
+    expect(f('ev-config-old')).toBe('superseded');
     expect(f('ev-lonely')).toBe('expired');
     expect(loadModel({ contentDir: dir, asOf: '2026-07-01' }).entries.get('ev-jobs-2026-06')).toMatchObject({ freshness: 'current', validUntil: '2026-08-01' });
     expect(loadModel({ contentDir: dir, asOf: '2026-07-05' }).entries.get('ev-jobs-2026-06')).toMatchObject({ freshness: 'expiring', validUntil: '2026-08-01' });

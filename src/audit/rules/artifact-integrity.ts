@@ -21,7 +21,8 @@ export const artifactIntegrity: Rule = {
     const byFile = new Map<string, EvidenceNode>((ctx.model?.evidence ?? []).map((e) => [e.file, e]));
     const out: RuleFinding[] = [];
     for (const p of ctx.problems) {
-      if (!isArtifactProblem(p)) continue;
+      // A stated figure the artifact contradicts is the stated-figures rule's finding.
+      if (!isArtifactProblem(p) || p.code === 'figure-mismatch') continue;
       const e = byFile.get(p.file);
       const index = /^artifacts\[(\d+)\]/.exec(p.field ?? '')?.[1];
       const artifact = e && index !== undefined ? e.data.artifacts[Number(index)] : undefined;

@@ -1,4 +1,5 @@
 import type { EvidenceNode } from '../../model/types.ts';
+import { isHistory } from '../../model/freshness.ts';
 import { addDays } from '../../time/dates.ts';
 import { describeDuration } from '../../time/duration.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
@@ -35,7 +36,7 @@ export const evidenceCurrent = modelRule({
     };
     const out: RuleFinding[] = [];
     for (const e of model.evidence) {
-      if (e.freshness === 'superseded' || e.validUntil >= soon) continue;
+      if (isHistory(e) || e.validUntil >= soon) continue;
       const base = { subject: e.id, ref: e.id, controls: entryControls(e), file: e.file, field: 'validFor' };
       const validity = `collected ${e.data.collected}, valid for ${describeDuration(e.data.validFor)}`;
       if (e.validUntil < asOf) {

@@ -1,7 +1,7 @@
 import { KIND_LABEL } from '../../site/labels.ts';
-import { compressRuns, firstEndingOnOrAfter, intervalsOf, isPeriodic } from '../intervals.ts';
+import { compressRuns, coverageOverTime, isPeriodic } from '../intervals.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
-import { evidenceSpan, listWords, plural } from '../util.ts';
+import { listWords, plural } from '../util.ts';
 
 const UNIT: Record<string, [string, string]> = {
   daily: ['day', 'days'],
@@ -41,23 +41,14 @@ export const periodCoverage = modelRule({
         },
       ];
     }
-    const windowEnd = period.end < asOf ? period.end : asOf;
     const out: RuleFinding[] = [];
     for (const m of model.measures) {
       const frequency = m.data.frequency;
       if (!isPeriodic(frequency)) continue;
-      // Intervals clipped to the observation period; due once they ended before the as-of date.
-      const due = intervalsOf(frequency, { start: period.start, end: windowEnd })
-        .map((iv) => ({ ...iv, start: iv.start < period.start ? period.start : iv.start, end: iv.end > period.end ? period.end : iv.end }))
-        .filter((iv) => iv.end < asOf);
+      const due = coverageOverTime(m, period, asOf);
       if (!due.length) continue;
-      const covered = new Uint8Array(due.length);
-      for (const e of m.evidence) {
-        const span = evidenceSpan(e);
-        for (let i = firstEndingOnOrAfter(due, span.start); i < due.length && due[i]!.start <= span.end; i++) covered[i] = 1;
-      }
       const missing: number[] = [];
-      covered.forEach((c, i) => c || missing.push(i));
+      due.forEach((iv, i) => iv.evidence.length || missing.push(i));
       if (!missing.length) continue;
       const kinds = new Set(m.evidence.map((e) => e.data.kind));
       const what = kinds.size === 1 ? (KIND_LABEL[[...kinds][0]!] ?? 'evidence').toLowerCase() : 'evidence';

@@ -1,11 +1,14 @@
 import type { EvidenceNode, MeasureNode } from '../../model/types.ts';
-import { describeDuration, durationMinutes } from '../../time/duration.ts';
+import { computedTotals } from '../../model/figures.ts';
+import { isHistory } from '../../model/freshness.ts';
+import { instantText } from '../../time/dates.ts';
+import { describeDuration, describeHours, durationMinutes, isoMinutes } from '../../time/duration.ts';
 import { modelRule, type ModelContext, type RuleFinding } from '../types.ts';
 import { entryControls, evidenceSpan, listWords, overlaps } from '../util.ts';
 
-/** Evidence the audit window covers: within the observation period, or (without one) not superseded. */
+/** Evidence the audit window covers: within the observation period, or (without one) not history. */
 function inWindow(ctx: ModelContext, e: EvidenceNode): boolean {
-  return ctx.period ? overlaps(evidenceSpan(e), ctx.period) : e.freshness !== 'superseded';
+  return ctx.period ? overlaps(evidenceSpan(e), ctx.period) : !isHistory(e);
 }
 
 const isRestoreTest = (e: EvidenceNode) => e.data.kind === 'restore-test' || e.data.restoreTest !== undefined;
@@ -26,6 +29,66 @@ function strictest(e: EvidenceNode, target: 'rto' | 'rpo'): { value: string; min
 const named = (ms: MeasureNode[]) => listWords(ms.map((m) => `"${m.id}"`));
 
 /**
+ * The restore result to judge: computed from the tool's output when the evidence has one (the
+ * whole test is as slow as its slowest restore and fails when any restore failed), else as stated.
+ */
+function restoreResult(e: EvidenceNode): { outcome: 'success' | 'failure'; duration: string; dataLoss?: string | undefined; scope?: string | undefined; from?: string } | undefined {
+  const restores = e.figures?.restores ?? [];
+  const { restore } = e.figures ? computedTotals(e.figures) : { restore: undefined };
+  if (restore && restore.durationMinutes !== undefined) {
+    const artifacts = [...new Set(restores.map((r) => `"${r.provenance.artifact}" (${r.provenance.tool})`))];
+    return { outcome: restore.outcome, duration: isoMinutes(restore.durationMinutes), dataLoss: e.data.restoreTest?.dataLoss, scope: e.data.restoreTest?.scope, from: listWords(artifacts) };
+  }
+  return e.data.restoreTest;
+}
+
+type SourceFigure = NonNullable<EvidenceNode['figures']>['sources'][number];
+const gapSubject = (e: EvidenceNode, f: SourceFigure) => `${e.id}:${f.provenance.tool}/${f.source}:longestGap`;
+
+type RestoreFigure = NonNullable<EvidenceNode['figures']>['restores'][number];
+const restoreSubject = (e: EvidenceNode, r: RestoreFigure) => `${e.id}:${r.provenance.tool}/${r.source}@${r.started}`;
+
+/** Restore tests a job log records one by one (weekly automated restores): each must succeed within the RTO. */
+function loggedRestores(e: EvidenceNode, base: Pick<RuleFinding, 'ref' | 'controls' | 'file'>): RuleFinding[] {
+  const rto = strictest(e, 'rto');
+  const out: RuleFinding[] = [];
+  for (const r of e.figures?.restores ?? []) {
+    const what = `Restore test of ${r.provenance.tool} source "${r.source}" started ${instantText(r.started)} (in "${r.provenance.artifact}")`;
+    if (r.outcome !== 'success') {
+      out.push({ ...base, subject: restoreSubject(e, r), field: 'artifacts', message: `${what} ${r.outcome === 'partial' ? 'only partly succeeded' : 'failed'}${r.verified ? ` (${r.verified})` : ''}.`, fix: 'fix the cause and repeat the test; if the exception is accepted, record it as a waiver with the approver' });
+    } else if (rto && r.durationSeconds !== undefined && r.durationSeconds / 60 > rto.minutes) {
+      out.push({ ...base, subject: restoreSubject(e, r), field: 'artifacts', message: `${what} took ${describeHours(r.durationSeconds / 3600)}, over the ${describeDuration(rto.value)} RTO target of ${named(rto.measures)}.`, fix: 'find what slowed the restore and repeat it within the target' });
+    }
+  }
+  return out;
+}
+
+/** RPO breaches computed from the tool's output: per source, with the dates of the longest gap. */
+function computedGaps(e: EvidenceNode, base: Pick<RuleFinding, 'ref' | 'controls' | 'file'>): RuleFinding[] {
+  const rpo = strictest(e, 'rpo');
+  const out: RuleFinding[] = [];
+  for (const f of e.figures!.sources) {
+    const where = `${f.provenance.tool} source "${f.source}" in "${f.provenance.artifact}"`;
+    if (!rpo) {
+      if (f.longestGap) {
+        out.push({ ...base, subject: gapSubject(e, f), severity: 'info', field: 'artifacts', message: `Backups of ${where} had a longest gap of ${describeHours(f.longestGap.hours)}, but none of the measures of "${e.id}" sets an RPO target to compare it with.`, fix: 'set targets.rpo on the backup measure' });
+      }
+      continue;
+    }
+    if (f.longestGap && f.longestGap.hours * 60 > rpo.minutes) {
+      out.push({
+        ...base,
+        subject: gapSubject(e, f),
+        field: 'artifacts',
+        message: `Backups of ${where} went ${describeHours(f.longestGap.hours)} without a successful run, from ${instantText(f.longestGap.from)} to ${instantText(f.longestGap.to)}, over the ${describeDuration(rpo.value)} RPO target of ${named(rpo.measures)}${f.failed ? ` (${f.failed} of ${f.jobs} runs failed)` : ''}.`,
+        fix: 'find why backups failed or were skipped in that gap, fix the schedule or alerting, and record the incident; the tool output itself must not be edited',
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * Rule 4: restore tests record outcome and measured duration; a failure, a restore slower than
  * the RTO target or data loss beyond the RPO target is an error, as are backup job logs whose
  * longest gap between successful runs exceeds the RPO target. Targets come from the measures
@@ -43,7 +106,10 @@ export const recoveryTargets = modelRule({
     for (const e of ctx.model.evidence) {
       if (!inWindow(ctx, e)) continue;
       if (isRestoreTest(e)) out.push(`${e.id}:restoreTest`, `${e.id}:restoreTest.duration`, ...(e.data.restoreTest?.dataLoss ? [`${e.id}:restoreTest.dataLoss`] : []));
-      if (e.data.backupJobs) out.push(`${e.id}:backupJobs.longestGap`);
+      if (!isRestoreTest(e)) out.push(...(e.figures?.restores ?? []).map((r) => restoreSubject(e, r)));
+      const computed = e.figures?.sources ?? [];
+      if (computed.length) out.push(...computed.map((f) => gapSubject(e, f)));
+      else if (e.data.backupJobs) out.push(`${e.id}:backupJobs.longestGap`);
     }
     return out;
   },
@@ -52,7 +118,7 @@ export const recoveryTargets = modelRule({
     for (const e of ctx.model.evidence) {
       if (!inWindow(ctx, e)) continue;
       const base = { ref: e.id, controls: entryControls(e), file: e.file };
-      const test = e.data.restoreTest;
+      const test = restoreResult(e);
       if (isRestoreTest(e)) {
         if (!test) {
           out.push({
@@ -68,7 +134,7 @@ export const recoveryTargets = modelRule({
               ...base,
               subject: `${e.id}:restoreTest`,
               field: 'restoreTest.outcome',
-              message: `Restore test "${e.id}" of ${e.data.collected} failed${test.scope ? ` (${test.scope})` : ''}.`,
+              message: `Restore test "${e.id}" of ${e.data.collected} failed${test.scope ? ` (${test.scope})` : ''}${test.from ? `, as ${test.from} shows` : ''}.`,
               fix: 'fix the cause, repeat the test and link the passing re-test to the same measures; if the exception is accepted, record it as a waiver with the approver',
             });
           }
@@ -103,8 +169,11 @@ export const recoveryTargets = modelRule({
           }
         }
       }
+      if (!isRestoreTest(e)) out.push(...loggedRestores(e, base));
+      const computed = e.figures?.sources ?? [];
+      if (computed.length) out.push(...computedGaps(e, base));
       const jobs = e.data.backupJobs;
-      if (jobs) {
+      if (jobs && !computed.length) {
         const rpo = strictest(e, 'rpo');
         if (!rpo) {
           out.push({
