@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../helpers/cli.ts';
@@ -50,6 +50,7 @@ describe('proofbook import, bad input', () => {
       expect(r.stderr, c.name).not.toMatch(/\n\s+at .+:\d+:\d+/);
     });
     expect(listing(content)).toEqual(before);
+    rmSync(scratch, { recursive: true, force: true });
   });
 
 });
