@@ -1,5 +1,5 @@
 import type { Model, PolicyNode } from '../model/types.ts';
-import { attestationViews, overallCoverage } from './derive.ts';
+import { attestationViews, NOT_AUDITED, overallCoverage, type AuditStanding } from './derive.ts';
 
 /**
  * Every trust-center page, defined once: the navigation, each page's title and description,
@@ -43,11 +43,11 @@ export function trustTitle(model: Model): string {
   return model.trust?.title ?? `${model.config.organisation.name} Trust Center`;
 }
 
-export function trustPages(model: Model): TrustPage[] {
+export function trustPages(model: Model, audit: AuditStanding = NOT_AUDITED): TrustPage[] {
   const org = model.config.organisation.name;
   const trust = model.trust;
   const attestations = attestationViews(model);
-  const coverage = overallCoverage(model);
+  const coverage = overallCoverage(model, audit);
   const pages: TrustPage[] = [
     {
       id: 'home',
@@ -55,7 +55,7 @@ export function trustPages(model: Model): TrustPage[] {
       title: 'Overview',
       nav: 'Overview',
       description: attestations.length
-        ? `${org}: ${attestations.filter((a, i, all) => all.findIndex((b) => b.name === a.name) === i).map((a) => `${a.name} ${a.status === 'current' ? 'current' : a.status.replace('-', ' ')}`).join(', ')}; backup controls ${coverage.percent}% covered. How we protect, back up and recover customer data.`
+        ? `${org}: ${attestations.filter((a, i, all) => all.findIndex((b) => b.name === a.name) === i).map((a) => `${a.name} ${a.status === 'current' ? 'current' : a.status.replace('-', ' ')}`).join(', ')}; backup controls ${coverage.message}. How we protect, back up and recover customer data.`
         : `How ${org} protects, backs up and recovers customer data.`,
     },
     { id: 'backup', path: trustHref.backup(), title: 'Backup and recovery', nav: 'Backup & recovery', description: `How ${org} backs up, isolates, encrypts and restores customer data, with recovery objectives and the last restore test.` },
@@ -71,8 +71,8 @@ export function trustPages(model: Model): TrustPage[] {
   return pages;
 }
 
-export function trustPage(model: Model, id: string): TrustPage {
-  const page = trustPages(model).find((p) => p.id === id);
+export function trustPage(model: Model, id: string, audit: AuditStanding = NOT_AUDITED): TrustPage {
+  const page = trustPages(model, audit).find((p) => p.id === id);
   if (!page) throw new Error(`No trust-center page "${id}".`);
   return page;
 }
