@@ -24,6 +24,11 @@ export const trustHref = {
   faq: () => '/faq/',
   documents: () => '/documents/',
   search: () => '/search/',
+  changelog: () => '/changelog/',
+  /** The changelog as an Atom feed. */
+  feed: () => '/changelog.xml',
+  /** The organisation's logo, published under its own file name. */
+  logo: (file: string) => `/brand/${encodeURIComponent(file)}`,
   json: () => '/trust.json',
   sitemap: () => '/sitemap.xml',
   schema: () => '/trust.schema.json',
@@ -66,6 +71,7 @@ export function trustPages(model: Model, audit: AuditStanding = NOT_AUDITED): Tr
   // Pages without content stay reachable but leave the menu.
   pages.push({ id: 'subprocessors', path: trustHref.subprocessors(), title: 'Subprocessors', ...(trust?.subprocessors.length ? { nav: 'Subprocessors' } : {}), description: `Third parties that process customer data for ${org}.` });
   pages.push({ id: 'faq', path: trustHref.faq(), title: 'Frequently asked questions', ...(trust?.faq.length ? { nav: 'FAQ' } : {}), description: `Answers to the questions security reviewers ask ${org} most.` });
+  pages.push({ id: 'changelog', path: trustHref.changelog(), title: 'Changelog', nav: 'Changelog', description: `What changed in ${org}'s program: policy versions, audits and subprocessors, also as an Atom feed.` });
   pages.push({ id: 'documents', path: trustHref.documents(), title: 'Documents and reports', nav: 'Documents', description: `Audit reports, certificates and security documents from ${org}, and how to request them.` });
   pages.push({ id: 'search', path: trustHref.search(), title: 'Search', description: `Search the ${org} trust center.` });
   return pages;
