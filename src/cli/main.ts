@@ -9,9 +9,10 @@ import { audit } from './commands/audit.ts';
 import { release } from './commands/release.ts';
 import { verify } from './commands/verify.ts';
 import { keygen } from './commands/keygen.ts';
+import { init } from './commands/init.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
-export const COMMANDS: Command[] = [check, build, audit, release, verify, keygen, controls, hash];
+export const COMMANDS: Command[] = [init, check, build, audit, release, verify, keygen, controls, hash];
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
