@@ -44,6 +44,14 @@ export function indexable(model: Model): boolean {
   return model.audience === 'public';
 }
 
+/**
+ * Where this edition sends readers for documents shared under NDA: the request-access link of
+ * trust.yaml, except in the customer edition, whose readers already have them (it links them).
+ */
+export function requestAccessFor(model: Model) {
+  return model.audience === 'customer' ? undefined : model.trust?.requestAccess;
+}
+
 export function trustTitle(model: Model): string {
   return model.trust?.title ?? `${model.config.organisation.name} Trust Center`;
 }
