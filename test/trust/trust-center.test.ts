@@ -49,7 +49,8 @@ describe.skipIf(!hasChromium)('trust center as read in a browser', () => {
   it.each(Object.keys(SITES))('shows durations as words, never ISO 8601 (%s)', (name) => {
     const pages = texts.get(name)!;
     expect(pages.size).toBeGreaterThan(5);
-    for (const [file, text] of pages) expect(text.match(/\bP(T?\d)\S*/g) ?? [], file).toEqual([]);
+    // The canary's markers (CANARY-…-SUMMARY-P1) are ids, not durations.
+    for (const [file, text] of pages) expect(text.replace(/CANARY-[A-Z0-9-]+/g, '').match(/\bP(T?\d)\S*/g) ?? [], file).toEqual([]);
   });
 
   it('does not claim 100% coverage while the self-audit fails, and says why', () => {
@@ -75,8 +76,10 @@ describe.skipIf(!hasChromium)('trust center as read in a browser', () => {
   });
 
   it('describes each control in plain words on the controls page', () => {
-    const text = texts.get('example public')!.get('controls/index.html')!;
-    expect(text).toContain('Backup copies of data and systems are made, kept and tested regularly');
+    // The descriptions sit in the collapsed category lists: read the page's HTML.
+    const html = readFileSync(path.join(EXAMPLE_PUBLIC, 'controls', 'index.html'), 'utf8');
+    expect(html).toMatch(/A\.8\.13<\/span>.*?Information backup<span class="control-desc">Backup copies of data and systems are made, kept and tested regularly/s);
+    expect(html.match(/class="control-desc"/g)?.length).toBeGreaterThanOrEqual(20);
   });
 
   it('the customer edition offers documents and files instead of asking customers to request them', () => {
