@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { runCli } from './helpers/cli.ts';
-import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, TMP } from './helpers/paths.ts';
+import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, TMP } from './helpers/paths.ts';
 
 /**
  * Builds the sites the tests inspect once, through the real CLI: the example program's
@@ -19,4 +20,14 @@ export default function setup() {
   rmSync(AUDIENCE_OUT, { recursive: true, force: true });
   const a = runCli(['build', '--content', AUDIENCE_FIXTURE, '--audience', 'public,customer', '--out', AUDIENCE_OUT, '--as-of', AUDIENCE_AS_OF]);
   if (a.code !== 0) throw new Error(`canary build failed (exit ${a.code}):\n${a.stdout}\n${a.stderr}`);
+  // The example with a failing self-audit but every control still evidenced: the trust center
+  // must not claim full coverage (test/trust/status.test.ts). The Backup Policy's last review
+  // moves back a year, so the review is overdue: an error-level finding on its controls.
+  cpSync(EXAMPLE_CONTENT, FAILING_CONTENT, { recursive: true });
+  const policy = path.join(FAILING_CONTENT, 'policies', 'backup.mdx');
+  const text = readFileSync(policy, 'utf8');
+  if (!text.includes('lastReviewed: 2025-12-04')) throw new Error('failing fixture: policies/backup.mdx no longer has lastReviewed: 2025-12-04; update test/global-setup.ts');
+  writeFileSync(policy, text.replace('lastReviewed: 2025-12-04', 'lastReviewed: 2024-11-01').replace('effective: 2025-12-04', 'effective: 2024-11-01'));
+  const f = runCli(['build', '--content', FAILING_CONTENT, '--audience', 'public', '--out', path.dirname(FAILING_PUBLIC), '--as-of', EXAMPLE_AS_OF]);
+  if (f.code !== 0) throw new Error(`failing-audit build failed (exit ${f.code}):\n${f.stdout}\n${f.stderr}`);
 }

@@ -200,6 +200,7 @@ export function trustFor(trust: TrustData, audience: Audience): TrustData {
     documents: t.documents.filter((d) => sees(d.visibility)).map(keepUrl),
     subprocessors: t.subprocessors.filter((s) => sees(s.visibility)),
     faq: t.faq.filter((f) => sees(f.visibility)),
+    changes: t.changes.filter((c) => sees(c.visibility)),
   };
 }
 

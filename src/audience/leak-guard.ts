@@ -191,6 +191,9 @@ function trustMarkers(trust: TrustData, audience: Audience, add: (k: MarkerKind,
     }
     if (d.url && (!sees(d.visibility) || !sees(d.access))) add('file', d.url, owner, 'document link');
   });
+  trust.changes.forEach((c, i) => {
+    if (!sees(c.visibility)) texts(c.summary, `${c.visibility} change of ${c.date} (trust.yaml changes[${i}])`, 'summary');
+  });
   trust.subprocessors.forEach((s, i) => {
     if (sees(s.visibility)) return;
     const owner = `${s.visibility} subprocessor "${s.name}" (trust.yaml subprocessors[${i}])`;

@@ -12,9 +12,10 @@ import { keygen } from './commands/keygen.ts';
 import { exportCommand } from './commands/export.ts';
 import { pdf } from './commands/pdf.ts';
 import { importCommand } from './commands/import.ts';
+import { init } from './commands/init.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
-export const COMMANDS: Command[] = [check, build, audit, importCommand, exportCommand, pdf, release, verify, keygen, controls, hash];
+export const COMMANDS: Command[] = [init, check, build, audit, importCommand, exportCommand, pdf, release, verify, keygen, controls, hash];
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, periodSchema } from './common.ts';
+import { dateSchema, durationSchema, periodSchema } from './common.ts';
 
 /**
  * Trust-center content that is not part of the compliance graph (content/trust.yaml):
@@ -78,8 +78,60 @@ export const subprocessorSchema = () =>
       data: z.string().min(1).optional(),
       /** Its website or trust page. */
       website: linkSchema().optional(),
+      /** Day it started processing customer data (listed in the changelog). */
+      since: dateSchema().optional(),
       /** Who may see it (default public). */
       visibility: trustVisibilitySchema(),
+    })
+    .strict();
+
+/**
+ * One recovery tier as customers read it: which systems, restored to which objectives. The
+ * trust center's recovery table lists these rows and its headline numbers derive from them.
+ * Shown in both editions (it is a commitment, not a detail).
+ */
+export const recoveryTierSchema = () =>
+  z
+    .object({
+      /** Name of the tier, e.g. "Tier 1". */
+      name: z.string().min(1),
+      /** The systems in it, in customers' words, e.g. "Ledger and accounts-payable databases". */
+      systems: z.string().min(1),
+      /** Recovery point objective: most data that may be lost, ISO 8601 (e.g. PT1H). */
+      rpo: durationSchema().optional(),
+      /** Recovery time objective: longest a restore may take, ISO 8601 (e.g. PT4H). */
+      rto: durationSchema().optional(),
+      /** How long backups are kept, ISO 8601 (e.g. P35D). */
+      retention: durationSchema().optional(),
+    })
+    .strict();
+
+/** A dated change to the program worth telling customers about (beyond what Proofbook derives). */
+export const trustChangeSchema = () =>
+  z
+    .object({
+      /** Day of the change. */
+      date: dateSchema(),
+      /** What changed, in one sentence. */
+      summary: z.string().min(1),
+      /** Who may see it (default public). */
+      visibility: trustVisibilitySchema(),
+    })
+    .strict();
+
+/** A colour written #rgb or #rrggbb. */
+const colourSchema = () => z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'write the colour as #rrggbb, e.g. #0b5fff');
+
+/** The organisation's own look: logo and colours. */
+export const brandSchema = () =>
+  z
+    .object({
+      /** Logo file (SVG, PNG or WebP), a path inside the content root, e.g. "brand/logo.svg". */
+      logo: z.string().regex(/\.(?:svg|png|webp)$/i, 'use an .svg, .png or .webp file').optional(),
+      /** Main colour (header, links, buttons), e.g. #0b5fff; text on it stays readable. */
+      primary: colourSchema().optional(),
+      /** Accent colour for highlights, e.g. #00a37a. */
+      accent: colourSchema().optional(),
     })
     .strict();
 
@@ -136,6 +188,12 @@ export const trustSchema = () =>
       subprocessors: z.array(subprocessorSchema()).default([]),
       /** Frequently asked questions. */
       faq: z.array(faqSchema()).default([]),
+      /** Recovery tiers and their objectives, for the recovery table (default: one row from the measures' targets). */
+      recovery: z.array(recoveryTierSchema()).default([]),
+      /** Dated changes for the changelog beyond those derived from policies, attestations and subprocessors. */
+      changes: z.array(trustChangeSchema()).default([]),
+      /** Logo and colours of the organisation. */
+      brand: brandSchema().default({}),
     })
     .strict();
 
@@ -144,3 +202,5 @@ export type Attestation = TrustData['attestations'][number];
 export type TrustDocument = TrustData['documents'][number];
 export type Subprocessor = TrustData['subprocessors'][number];
 export type FaqItem = TrustData['faq'][number];
+export type RecoveryTier = TrustData['recovery'][number];
+export type TrustChange = TrustData['changes'][number];

@@ -2,7 +2,7 @@ import type { BackupAreaId } from '../catalogs/backup-areas.ts';
 import { countCoverage, type CoverageCounts } from '../model/coverage.ts';
 import type { AreaNode, ControlNode, CoverageStatus, EvidenceNode, FrameworkNode, MeasureNode, Model } from '../model/types.ts';
 import type { Frequency } from '../schemas/measure.ts';
-import type { Attestation } from '../schemas/trust.ts';
+import type { Attestation, RecoveryTier } from '../schemas/trust.ts';
 import { addDays, addDuration } from '../time/dates.ts';
 import { describeDuration, durationMinutes } from '../time/duration.ts';
 
@@ -115,6 +115,27 @@ export interface FrameworkStatus {
   categories: CategoryStatus[];
 }
 
+/**
+ * How the self-audit bears on what the trust center claims: a control with an open error-level
+ * finding is not covered, whatever its evidence says. Built by the site from the audit report
+ * (src/site/trust-status.ts); without one, statuses are the model's own.
+ */
+export interface AuditStanding {
+  /** Whether the self-audit passed (no open error-level finding). */
+  passed: boolean;
+  /** Open error-level findings. */
+  errors: number;
+  /** A control's status including the audit's findings. */
+  statusOf(control: ControlNode): CoverageStatus;
+}
+
+export const NOT_AUDITED: AuditStanding = { passed: true, errors: 0, statusOf: (c) => c.coverage.status };
+
+/** Counts per status as the audit sees them (countCoverage over the audited statuses). */
+function countAudited(controls: ControlNode[], audit: AuditStanding): CoverageCounts {
+  return countCoverage(controls.map((c) => ({ ...c, coverage: { ...c.coverage, status: audit.statusOf(c) } })));
+}
+
 function overall(counts: CoverageCounts): CoverageStatus {
   if (counts.inScope === 0) return 'not-applicable';
   if (counts.covered === counts.inScope) return 'covered';
@@ -122,7 +143,7 @@ function overall(counts: CoverageCounts): CoverageStatus {
 }
 
 /** Status of the program's in-scope controls per framework and category (status only, no evidence). */
-export function controlStatus(model: Model): FrameworkStatus[] {
+export function controlStatus(model: Model, audit: AuditStanding = NOT_AUDITED): FrameworkStatus[] {
   return model.frameworks
     .filter((f) => f.inScope)
     .map((framework) => {
@@ -135,18 +156,31 @@ export function controlStatus(model: Model): FrameworkStatus[] {
         entry.controls.push(c);
       }
       for (const cat of categories) {
-        cat.counts = countCoverage(cat.controls);
+        cat.counts = countAudited(cat.controls, audit);
         cat.status = overall(cat.counts);
       }
-      return { framework, counts: countCoverage(inScope), categories };
+      return { framework, counts: countAudited(inScope, audit), categories };
     });
 }
 
+export interface OverallCoverage {
+  covered: number;
+  inScope: number;
+  percent: number;
+  /** Open error-level self-audit findings: while there are any, no page claims full coverage. */
+  openErrors: number;
+  /** The headline in words: "95% covered", or "14 of 15 covered, 2 audit findings open". */
+  message: string;
+}
+
 /** Share of in-scope controls (all frameworks) that are covered: the "backup controls" badge. */
-export function overallCoverage(model: Model): { covered: number; inScope: number; percent: number } {
+export function overallCoverage(model: Model, audit: AuditStanding = NOT_AUDITED): OverallCoverage {
   const all = controlStatus(model).flatMap((f) => f.framework.controls.filter((c) => c.inScope));
-  const c = countCoverage(all);
-  return { covered: c.covered, inScope: c.inScope, percent: c.percent };
+  const c = countAudited(all, audit);
+  const open = audit.passed ? 0 : Math.max(audit.errors, 1);
+  // A failing audit never reads as "100%": the count is stated with the open findings instead.
+  const message = open ? `${c.covered} of ${c.inScope} covered, ${open} audit finding${open === 1 ? '' : 's'} open` : `${c.percent}% covered`;
+  return { covered: c.covered, inScope: c.inScope, percent: c.percent, openErrors: open, message };
 }
 
 // ── Backup and recovery commitments ──────────────────────────────────────────
@@ -236,15 +270,50 @@ export function objectives(model: Model): Objective[] {
 
 const strictest = (values: string[]) => [...values].sort((a, b) => durationMinutes(a) - durationMinutes(b))[0];
 
-export function commitments(model: Model): Commitment[] {
+/** One row of the recovery table: a tier (or, without tiers, the program's systems as a whole). */
+export interface RecoveryRow {
+  name: string;
+  systems: string;
+  rpo?: string;
+  rto?: string;
+  retention?: string;
+}
+
+/**
+ * The recovery table: the tiers of trust.yaml, or else one row for all backed-up systems with
+ * the strictest RPO/RTO and the longest retention the visible measures state.
+ */
+export function recoveryRows(model: Model): RecoveryRow[] {
+  const tiers: RecoveryTier[] = model.trust?.recovery ?? [];
+  if (tiers.length) return tiers.map((t) => ({ ...t }));
+  const targets = objectives(model);
+  if (!targets.length) return [];
+  const pick = (key: 'rpo' | 'rto') => strictest(targets.flatMap((t) => (t[key] ? [t[key]!] : [])));
+  const retention = [...targets.flatMap((t) => (t.retention ? [t.retention] : []))].sort((a, b) => durationMinutes(b) - durationMinutes(a))[0];
+  const row: RecoveryRow = { name: 'All tiers', systems: 'Every production system backed up under this program' };
+  const rpo = pick('rpo');
+  const rto = pick('rto');
+  return [{ ...row, ...(rpo ? { rpo } : {}), ...(rto ? { rto } : {}), ...(retention ? { retention } : {}) }];
+}
+
+/** The headline objectives, derived from the same rows as the table: the best tier's RPO and RTO. */
+export function headlineObjectives(model: Model): { rpo?: string; rto?: string } {
+  const rows = recoveryRows(model);
+  const rpo = strictest(rows.flatMap((r) => (r.rpo ? [r.rpo] : [])));
+  const rto = strictest(rows.flatMap((r) => (r.rto ? [r.rto] : [])));
+  return { ...(rpo ? { rpo } : {}), ...(rto ? { rto } : {}) };
+}
+
+export function commitments(model: Model, audit: AuditStanding = NOT_AUDITED): Commitment[] {
   const restore = lastRestoreTest(model);
   const targets = objectives(model);
+  const headline = headlineObjectives(model);
   return COMMITMENT_TITLES.map(([id, title]) => {
     const area = model.areas.find((a) => a.id === id)!;
     const statements: Statement[] = area.measures.map((m) => ({ measure: m, text: m.data.summary ?? m.data.title, frequency: FREQUENCY_LABEL[m.data.frequency] }));
     const facts: Fact[] = [];
     const refControls = (['soc2', 'iso27001'] as const).flatMap((fw) => area.reference[fw].map((r) => model.controls.get(`${fw}:${r.id}`))).filter((c): c is ControlNode => !!c && c.inScope);
-    const controls = { covered: refControls.filter((c) => c.coverage.status === 'covered').length, total: refControls.length };
+    const controls = { covered: refControls.filter((c) => audit.statusOf(c) === 'covered').length, total: refControls.length };
     if (id === 'restore-testing') {
       const cadence = [...new Set(area.measures.map((m) => FREQUENCY_LABEL[m.data.frequency]))];
       if (cadence.length) facts.push({ label: 'Restores tested', value: cadence.join(' and ') });
@@ -255,8 +324,7 @@ export function commitments(model: Model): Commitment[] {
       }
     }
     if (id === 'running-backups' || id === 'restore-testing') {
-      const rpo = strictest(targets.flatMap((t) => (t.rpo ? [t.rpo] : [])));
-      const rto = strictest(targets.flatMap((t) => (t.rto ? [t.rto] : [])));
+      const { rpo, rto } = headline;
       if (id === 'running-backups' && rpo) facts.push({ label: 'Recovery point objective (best)', value: describeDuration(rpo), datetime: rpo });
       if (id === 'restore-testing' && rto) facts.push({ label: 'Recovery time objective', value: describeDuration(rto), datetime: rto });
     }

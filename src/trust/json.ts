@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.ts';
-import { attestationViews, commitments, controlStatus, lastRestoreTest, objectives } from './derive.ts';
+import { attestationViews, commitments, controlStatus, lastRestoreTest, NOT_AUDITED, objectives, type AuditStanding } from './derive.ts';
 import { trustHref, trustTitle } from './pages.ts';
 
 /**
@@ -11,7 +11,7 @@ export const TRUST_JSON_VERSION = 1;
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function trustJson(model: Model) {
+export function trustJson(model: Model, audit: AuditStanding = NOT_AUDITED) {
   const org = model.config.organisation;
   const trust = model.trust;
   const restore = lastRestoreTest(model);
@@ -41,17 +41,17 @@ export function trustJson(model: Model) {
         url: a.url,
       }),
     ),
-    frameworks: controlStatus(model).map(({ framework, counts, categories }) => ({
+    frameworks: controlStatus(model, audit).map(({ framework, counts, categories }) => ({
       id: framework.id,
       name: framework.catalog.name,
       edition: framework.catalog.edition,
       controls: { inScope: counts.inScope, covered: counts.covered, partial: counts.partial, gap: counts.gap, notApplicable: counts['not-applicable'], percent: counts.percent },
       categories: categories.map((c) => ({ name: c.category, inScope: c.counts.inScope, covered: c.counts.covered, status: c.status })),
     })),
-    controls: controlStatus(model).flatMap(({ framework, categories }) =>
-      categories.flatMap((cat) => cat.controls.map((c) => ({ framework: framework.id, id: c.id, title: c.title, category: cat.category, status: c.coverage.status }))),
+    controls: controlStatus(model, audit).flatMap(({ framework, categories }) =>
+      categories.flatMap((cat) => cat.controls.map((c) => ({ framework: framework.id, id: c.id, title: c.title, category: cat.category, status: audit.statusOf(c) }))),
     ),
-    commitments: commitments(model).map((c) => ({
+    commitments: commitments(model, audit).map((c) => ({
       area: c.area.id,
       title: c.title,
       summary: c.lead,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../content/frontmatter.ts';
+import { resolveInside } from '../content/paths.ts';
 import { trustSchema, type TrustData } from '../schemas/trust.ts';
 import { parseWith } from '../validation/parse.ts';
 import type { Problem } from '../validation/problem.ts';
@@ -35,5 +36,11 @@ export function loadTrust(root: string, problems: Problem[], frameworkIds: strin
       fix: `use ${frameworkIds.join(', ')}`,
     });
   });
+  const logo = parsed.value.brand.logo;
+  if (logo) {
+    const where = resolveInside(root, logo);
+    const error = 'error' in where ? where.error : existsSync(where.abs) && statSync(where.abs).isFile() ? undefined : 'the file does not exist';
+    if (error) problems.push({ code: 'config', file: TRUST_FILE, line: source.lineOf(['brand', 'logo']), field: 'brand.logo', message: `Logo "${logo}": ${error}.`, fix: 'put the logo file inside the content folder and write its path relative to it, e.g. brand/logo.svg' });
+  }
   return parsed.value;
 }

@@ -124,14 +124,28 @@ export async function ogPng(card: OgCard): Promise<Buffer> {
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A status badge as SVG ("SOC 2 Type II | current"), text drawn as paths plus an accessible <title>. */
+/** Width in px of one line of badge text, laid out by satori with the badge's font (Inter 600, 13 px). */
+async function textWidth(text: string): Promise<number> {
+  const svg = await satori(h('div', { display: 'flex', fontFamily: 'Inter', fontSize: 13, fontWeight: 600 }, text) as never, { height: 24, fonts: loadFonts() });
+  return Math.ceil(Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? text.length * 8));
+}
+
+const PAD = 9;
+
+/**
+ * A status badge as a few hundred bytes of SVG: live text (selectable, read by screen readers)
+ * instead of satori's glyph outlines, which made each badge 10-15 KB. Satori still measures the
+ * text with Inter so the layout is exact, and textLength keeps it exact where another font is used.
+ */
 export async function badgeSvg(label: string, message: string, tone: Tone): Promise<string> {
-  const tree = h(
-    'div',
-    { display: 'flex', height: '100%', fontFamily: 'Inter', fontSize: 13, fontWeight: 600, color: '#ffffff', borderRadius: '4px', overflow: 'hidden' },
-    h('div', { display: 'flex', alignItems: 'center', padding: '0 9px', backgroundColor: '#3b4452' }, label),
-    h('div', { display: 'flex', alignItems: 'center', padding: '0 9px', backgroundColor: TONE[tone] }, message),
-  );
-  const svg = await satori(tree as never, { height: 24, fonts: loadFonts() });
+  const [lw, mw] = await Promise.all([textWidth(label), textWidth(message)]);
+  const left = lw + 2 * PAD;
+  const width = left + mw + 2 * PAD;
   const text = escapeXml(`${label}: ${message}`);
-  return svg.replace(/^<svg /, `<svg role="img" aria-label="${text}" `).replace(/^(<svg[^>]*>)/, `$1<title>${text}</title>`);
+  return (
+    `<svg role="img" aria-label="${text}" width="${width}" height="24" viewBox="0 0 ${width} 24" xmlns="http://www.w3.org/2000/svg"><title>${text}</title>` +
+    `<clipPath id="r"><rect width="${width}" height="24" rx="4"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="24" fill="#3b4452"/><rect x="${left}" width="${width - left}" height="24" fill="${TONE[tone]}"/></g>` +
+    `<g fill="#fff" font-family="Inter,'Segoe UI',Verdana,sans-serif" font-size="13" font-weight="600">` +
+    `<text x="${PAD}" y="16.5" textLength="${lw}" lengthAdjust="spacingAndGlyphs">${escapeXml(label)}</text><text x="${left + PAD}" y="16.5" textLength="${mw}" lengthAdjust="spacingAndGlyphs">${escapeXml(message)}</text></g></svg>`
+  );
 }

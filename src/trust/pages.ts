@@ -1,5 +1,5 @@
 import type { Model, PolicyNode } from '../model/types.ts';
-import { attestationViews, overallCoverage } from './derive.ts';
+import { attestationViews, NOT_AUDITED, overallCoverage, type AuditStanding } from './derive.ts';
 
 /**
  * Every trust-center page, defined once: the navigation, each page's title and description,
@@ -24,6 +24,11 @@ export const trustHref = {
   faq: () => '/faq/',
   documents: () => '/documents/',
   search: () => '/search/',
+  changelog: () => '/changelog/',
+  /** The changelog as an Atom feed. */
+  feed: () => '/changelog.xml',
+  /** The organisation's logo, published under its own file name. */
+  logo: (file: string) => `/brand/${encodeURIComponent(file)}`,
   json: () => '/trust.json',
   sitemap: () => '/sitemap.xml',
   schema: () => '/trust.schema.json',
@@ -39,15 +44,23 @@ export function indexable(model: Model): boolean {
   return model.audience === 'public';
 }
 
+/**
+ * Where this edition sends readers for documents shared under NDA: the request-access link of
+ * trust.yaml, except in the customer edition, whose readers already have them (it links them).
+ */
+export function requestAccessFor(model: Model) {
+  return model.audience === 'customer' ? undefined : model.trust?.requestAccess;
+}
+
 export function trustTitle(model: Model): string {
   return model.trust?.title ?? `${model.config.organisation.name} Trust Center`;
 }
 
-export function trustPages(model: Model): TrustPage[] {
+export function trustPages(model: Model, audit: AuditStanding = NOT_AUDITED): TrustPage[] {
   const org = model.config.organisation.name;
   const trust = model.trust;
   const attestations = attestationViews(model);
-  const coverage = overallCoverage(model);
+  const coverage = overallCoverage(model, audit);
   const pages: TrustPage[] = [
     {
       id: 'home',
@@ -55,7 +68,7 @@ export function trustPages(model: Model): TrustPage[] {
       title: 'Overview',
       nav: 'Overview',
       description: attestations.length
-        ? `${org}: ${attestations.filter((a, i, all) => all.findIndex((b) => b.name === a.name) === i).map((a) => `${a.name} ${a.status === 'current' ? 'current' : a.status.replace('-', ' ')}`).join(', ')}; backup controls ${coverage.percent}% covered. How we protect, back up and recover customer data.`
+        ? `${org}: ${attestations.filter((a, i, all) => all.findIndex((b) => b.name === a.name) === i).map((a) => `${a.name} ${a.status === 'current' ? 'current' : a.status.replace('-', ' ')}`).join(', ')}; backup controls ${coverage.message}. How we protect, back up and recover customer data.`
         : `How ${org} protects, backs up and recovers customer data.`,
     },
     { id: 'backup', path: trustHref.backup(), title: 'Backup and recovery', nav: 'Backup & recovery', description: `How ${org} backs up, isolates, encrypts and restores customer data, with recovery objectives and the last restore test.` },
@@ -66,13 +79,14 @@ export function trustPages(model: Model): TrustPage[] {
   // Pages without content stay reachable but leave the menu.
   pages.push({ id: 'subprocessors', path: trustHref.subprocessors(), title: 'Subprocessors', ...(trust?.subprocessors.length ? { nav: 'Subprocessors' } : {}), description: `Third parties that process customer data for ${org}.` });
   pages.push({ id: 'faq', path: trustHref.faq(), title: 'Frequently asked questions', ...(trust?.faq.length ? { nav: 'FAQ' } : {}), description: `Answers to the questions security reviewers ask ${org} most.` });
+  pages.push({ id: 'changelog', path: trustHref.changelog(), title: 'Changelog', nav: 'Changelog', description: `What changed in ${org}'s program: policy versions, audits and subprocessors, also as an Atom feed.` });
   pages.push({ id: 'documents', path: trustHref.documents(), title: 'Documents and reports', nav: 'Documents', description: `Audit reports, certificates and security documents from ${org}, and how to request them.` });
   pages.push({ id: 'search', path: trustHref.search(), title: 'Search', description: `Search the ${org} trust center.` });
   return pages;
 }
 
-export function trustPage(model: Model, id: string): TrustPage {
-  const page = trustPages(model).find((p) => p.id === id);
+export function trustPage(model: Model, id: string, audit: AuditStanding = NOT_AUDITED): TrustPage {
+  const page = trustPages(model, audit).find((p) => p.id === id);
   if (!page) throw new Error(`No trust-center page "${id}".`);
   return page;
 }

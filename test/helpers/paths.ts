@@ -20,5 +20,9 @@ export const AUDIENCE_FIXTURE = path.join(FIXTURES, 'audience');
 export const AUDIENCE_AS_OF = '2026-07-15';
 /** Built canary program, public/ and customer/ (made once by global-setup). */
 export const AUDIENCE_OUT = path.join(TMP, 'audience');
+/** A copy of the example program whose self-audit fails (one policy overdue for review), built public by global-setup. */
+export const FAILING_CONTENT = path.join(TMP, 'failing', 'content');
+/** Built public trust center of that copy (made once by global-setup). */
+export const FAILING_PUBLIC = path.join(TMP, 'failing', 'out', 'public');
 /** Shared reference data beside the checkout; may be absent on a user's fresh clone. */
 export const REFERENCE = path.resolve(ROOT, '..', 'shared', 'reference');

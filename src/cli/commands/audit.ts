@@ -40,11 +40,11 @@ export const audit: Command = {
   name: 'audit',
   summary:
     'Self-audit the program the way an auditor would (traceability, current evidence, observation-period coverage, restore tests, policies, artifacts, orphans, retention, secrets, valid content) and report the findings. Exit 1 when an unwaived error remains.',
-  usage: 'audit [--content DIR] [--as-of DATE] [--period START..END] [--format text|json|junit|markdown] [--output FILE] [--only RULE] [--framework ID]',
+  usage: 'audit [--content DIR] [--as-of DATE] [--period START..END] [--format text|json|junit|markdown|github] [--output FILE] [--only RULE] [--framework ID]',
   help: [
     ...CONTENT_HELP,
     '--period S..E     observation period, e.g. 2026-01-01..2026-12-31 (default: observationPeriod in proofbook.yaml)',
-    '--format F        text (default), json, junit or markdown',
+    '--format F        text (default), json, junit, markdown or github (annotations in GitHub Actions)',
     '--output FILE     write the report to FILE (atomically) instead of standard output',
     '--only RULE       run only these rules (repeat or separate with commas)',
     '--framework ID    only findings at stake for one framework: soc2, iso27001 or a custom one',
