@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SourceFile } from '../content/load.ts';
-import { checkMdxSyntax } from '../content/mdx-syntax.ts';
+import { checkBody } from '../content/body-checks.ts';
 import { evidenceSchema, type EvidenceData } from '../schemas/evidence.ts';
 import { measureSchema, type MeasureData } from '../schemas/measure.ts';
 import { policySchema, type PolicyData } from '../schemas/policy.ts';
@@ -21,16 +21,13 @@ export interface ParsedEntries {
 const SCHEMAS = { policy: policySchema(), measure: measureSchema(), evidence: evidenceSchema() } as const;
 
 /** Validates every entry's frontmatter and rejects duplicate ids (case-insensitive, across kinds, since URLs lower-case them). */
-export function parseEntries(files: SourceFile[], problems: Problem[]): ParsedEntries {
+export function parseEntries(files: SourceFile[], problems: Problem[], warnings: Problem[] = []): ParsedEntries {
   const out: ParsedEntries = { policies: [], measures: [], evidence: [] };
   const seen = new Map<string, SourceFile>();
   for (const source of files) {
     if (source.kind !== 'policy' && source.kind !== 'measure' && source.kind !== 'evidence') continue;
     problems.push(...source.problems);
-    if (source.file.endsWith('.mdx')) {
-      const syntax = checkMdxSyntax(source.body, source.file, source.bodyLine);
-      if (syntax) problems.push(syntax);
-    }
+    problems.push(...checkBody(source, warnings));
     if (source.data === undefined) continue;
     const schema: z.ZodTypeAny = SCHEMAS[source.kind];
     const result = parseWith(schema, source.data, source.file, source.lineOf);
