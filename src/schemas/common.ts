@@ -22,7 +22,8 @@ export const durationSchema = (options: { allowZero?: boolean } = {}) =>
   z
     .string({ invalid_type_error: 'write the duration in ISO 8601, e.g. P1Y' })
     .refine((s) => parseDuration(s) !== undefined, {
-      message: 'not an ISO 8601 duration: use e.g. P1Y (1 year), P3M (3 months), P90D (90 days), PT4H (4 hours)',
+      message: 'not an ISO 8601 duration (negative lengths included)',
+      params: { fix: 'write e.g. P1Y (1 year), P3M (3 months), P90D (90 days), PT4H (4 hours)' },
     })
     .refine((s) => options.allowZero || parseDuration(s) === undefined || durationMinutes(s) > 0, {
       message: 'the duration is zero',

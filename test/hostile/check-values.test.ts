@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/build.ts';
+import { copyContent } from '../helpers/content.ts';
+import { AS_OF, MINIMAL, edit, expectRefused, runCase, type Case } from './helpers.ts';
+
+const POLICY = 'policies/backup.mdx';
+const EVIDENCE = 'evidence/jobs-2026-06.md';
+const MEASURE = 'measures/nightly.mdx';
+
+/** Values `check` let through before: each must now be refused with file, line, field and a fix. */
+const CASES: Record<string, Case[]> = {
+  'future dates (as of 2026-07-10)': [
+    { name: 'evidence collected later', change: (d) => edit(d, EVIDENCE, 'collected: 2026-07-01', 'collected: 2062-07-01'), file: EVIDENCE, line: 5, field: 'collected', message: /collected on 2062-07-01 is after the as-of date 2026-07-10/ },
+    { name: 'approval dated later', change: (d) => edit(d, POLICY, '    date: 2026-01-05', '    date: 2026-12-05'), file: POLICY, line: 10, field: 'approvals[0].date', message: /approval is dated 2026-12-05/ },
+    { name: 'reviewed later', change: (d) => edit(d, POLICY, 'lastReviewed: 2026-01-05', 'lastReviewed: 2027-01-05'), file: POLICY, line: 13, field: 'lastReviewed', message: /last review is dated 2027-01-05/ },
+    { name: 'in effect later, not marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2026-08-01'), file: POLICY, line: 11, field: 'effective', message: /takes effect on 2026-08-01[\s\S]*notYetInForce: true/ },
+  ],
+  'zero and impossible numbers': [
+    { name: 'review every P0D', change: (d) => edit(d, POLICY, 'reviewInterval: P1Y', 'reviewInterval: P0D'), file: POLICY, line: 12, field: 'reviewInterval', message: /duration is zero/ },
+    { name: 'valid for PT0S', change: (d) => edit(d, EVIDENCE, 'validFor: P1M', 'validFor: PT0S'), file: EVIDENCE, line: 9, field: 'validFor', message: /duration is zero/ },
+    { name: 'negative duration', change: (d) => edit(d, EVIDENCE, 'validFor: P1M', 'validFor: -P1M'), file: EVIDENCE, line: 9, field: 'validFor', message: /not an ISO 8601 duration/ },
+    { name: 'more failed runs than runs', change: (d) => edit(d, EVIDENCE, 'failed: 0', 'failed: 31'), file: EVIDENCE, line: 15, field: 'backupJobs.failed', message: /more runs failed than ran/ },
+  ],
+  'blank and unprintable text': [
+    { name: 'whitespace title', change: (d) => edit(d, POLICY, 'title: Backup Policy', 'title: "   "'), file: POLICY, line: 3, field: 'title', message: /title is blank/ },
+    { name: 'tab-only measure title', change: (d) => edit(d, MEASURE, 'title: Nightly database backup', 'title: "\\t"'), file: MEASURE, line: 4, field: 'title', message: /title is blank/ },
+    { name: 'NUL escape in a field', change: (d) => edit(d, EVIDENCE, 'source: pgBackRest 2.54', 'source: "pgBackRest\\0 2.54"'), file: EVIDENCE, line: 7, field: 'source', message: /control character \(U\+0000, NUL\)/ },
+    { name: 'raw NUL byte in a field', change: (d) => edit(d, MEASURE, 'owner: SRE lead', 'owner: SRE\u0000lead'), file: MEASURE, line: 5, field: 'owner', message: /NUL/ },
+    { name: 'invalid UTF-8', change: (d) => editBytes(d, POLICY, 'Head of Infrastructure', Buffer.from([0x48, 0xe9, 0x61, 0x64])), file: POLICY, line: 6, message: /not valid UTF-8/ },
+  ],
+  'fixes for the generic messages': [
+    { name: 'missing required field', change: (d) => edit(d, POLICY, 'owner: Head of Infrastructure\n', ''), file: POLICY, line: 2, field: 'owner', message: /Missing required field[\s\S]*fix: add the line "owner: …"/ },
+    { name: 'missing nested field', change: (d) => edit(d, EVIDENCE, ', longestGap: PT24H', ''), file: EVIDENCE, line: 15, field: 'backupJobs.longestGap', message: /Missing required field[\s\S]*under backupJobs/ },
+    { name: 'start after end', change: (d) => edit(d, EVIDENCE, '{ start: 2026-06-01, end: 2026-06-30 }', '{ start: 2026-06-30, end: 2026-06-01 }'), file: EVIDENCE, line: 6, field: 'period.end', message: /start is after period.end[\s\S]*fix: swap start and end/ },
+  ],
+};
+
+function editBytes(dir: string, rel: string, from: string, to: Buffer) {
+  edit(dir, rel, from, '\u0001MARK\u0001');
+  const p = path.join(dir, rel);
+  const bytes = readFileSync(p);
+  const at = bytes.indexOf('\u0001MARK\u0001');
+  writeFileSync(p, Buffer.concat([bytes.subarray(0, at), to, bytes.subarray(at + 6)]));
+}
+
+for (const [group, cases] of Object.entries(CASES)) {
+  describe.concurrent(group, () => {
+    for (const c of cases) it(c.name, async () => expectRefused(c, await runCase(c)));
+  });
+}
+
+describe('versions keep what the author wrote', () => {
+  it('reads an unquoted version 2.10 as "2.10", not the number 2.1', async () => {
+    const dir = copyContent(MINIMAL, 'hostile');
+    edit(dir, POLICY, 'version: "1.0"', 'version: 2.10');
+    const { model, problems } = buildModel({ contentDir: dir, asOf: AS_OF });
+    expect(problems).toEqual([]);
+    expect(model!.policies[0]!.data.version).toBe('2.10');
+  });
+  it('accepts a policy version approved ahead of its start when marked notYetInForce', async () => {
+    const c: Case = { name: 'marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2026-08-01\nnotYetInForce: true'), file: POLICY, line: 11, message: /./ };
+    const run = await runCase(c);
+    expect(run.result.code, run.result.stderr).toBe(0);
+  });
+});
