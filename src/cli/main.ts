@@ -9,6 +9,7 @@ import { audit } from './commands/audit.ts';
 import { release } from './commands/release.ts';
 import { verify } from './commands/verify.ts';
 import { keygen } from './commands/keygen.ts';
+import { endQuietlyOnClosedPipe } from './pipes.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
 export const COMMANDS: Command[] = [check, build, audit, release, verify, keygen, controls, hash];
@@ -33,6 +34,7 @@ function mainHelp(): string {
 
 /** Runs the CLI; returns the exit code. User errors print a message, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' && rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;

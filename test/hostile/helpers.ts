@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { runCliAsync, type CliResult } from '../helpers/cli.ts';
@@ -36,19 +36,20 @@ export function snapshot(dir: string): string[] {
 }
 
 /** Runs a case through the real CLI against its own copy of the minimal program. */
-export async function runCase(c: Case): Promise<{ dir: string; label: string; result: CliResult; before: string[] }> {
+export async function runCase(c: Case): Promise<{ dir: string; out: string; label: string; result: CliResult; before: string[] }> {
   const dir = copyContent(MINIMAL, 'hostile');
   c.change(dir);
   const before = snapshot(dir);
   const [cmd, ...rest] = c.command ?? ['check'];
-  const args = cmd === 'build' ? ['build', '--out', path.join(dir, '..', `${path.basename(dir)}-out`), '--audience', 'public'] : [cmd!];
+  const out = path.join(dir, '..', `${path.basename(dir)}-out`);
+  const args = cmd === 'build' ? ['build', '--out', out, '--audience', 'public'] : [cmd!];
   const result = await runCliAsync([...args, '--content', dir, '--as-of', AS_OF, ...rest]);
-  return { dir, label: path.relative(ROOT, dir).split(path.sep).join('/'), result, before };
+  return { dir, out, label: path.relative(ROOT, dir).split(path.sep).join('/'), result, before };
 }
 
 /** The run was refused: exit 1, a message naming file, line and field with a fix, no stack trace, nothing written. */
 export function expectRefused(c: Case, run: Awaited<ReturnType<typeof runCase>>): void {
-  const { result, label, dir, before } = run;
+  const { result, label, dir, before, out: site } = run;
   const out = `${result.stdout}\n${result.stderr}`;
   expect(out, out).not.toMatch(/internal error|\n\s+at .+\(.+:\d+:\d+\)|ReferenceError|TypeError/);
   expect(result.code, out).toBe(1);
@@ -59,5 +60,6 @@ export function expectRefused(c: Case, run: Awaited<ReturnType<typeof runCase>>)
   expect(block).toMatch(c.message);
   expect(block, 'the message says how to fix it').toMatch(/\n\s+fix: \S/);
   expect(snapshot(dir)).toEqual(before);
+  expect(existsSync(site), 'a refused build writes no site').toBe(false);
   expect(result.stdout).not.toMatch(/✓/);
 }

@@ -1,0 +1,56 @@
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { edit, expectRefused, runCase, write, type Case } from './helpers.ts';
+
+const POLICY = 'policies/backup.mdx';
+const EVIDENCE = 'evidence/jobs-2026-06.md';
+const MEASURE = 'measures/nightly.mdx';
+const copyOf = (d: string, rel: string) => readFileSync(path.join(d, rel), 'utf8');
+const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+const WAIVER_NO_APPROVER = 'waivers:\n  - rule: recovery-targets\n    subject: ev-jobs-2026-06:restoreTest\n    reason: Restore drill moved to Q3 after the storage migration.\n    expires: 2026-12-31\n';
+const RELEASE_BAD = 'version: "2026.1"\nsequence: 0\n';
+
+/** Files and references `check` used to skip, misread or let through: each now gets one precise message. */
+const CASES: Record<string, Case[]> = {
+  'bodies and artifacts': [
+    { name: 'an MDX component that does not exist', change: (d) => write(d, MEASURE, `${copyOf(d, MEASURE)}\n<Callout type="warn">Keep it.</Callout>\n`), file: MEASURE, line: 17, field: 'body', message: /component <Callout>, which does not exist/ },
+    { name: 'a dotted component', change: (d) => write(d, POLICY, `${copyOf(d, POLICY)}\nSee <Docs.Link to="x" />.\n`), file: POLICY, line: 19, field: 'body', message: /component <Docs\.Link>/ },
+    { name: 'an artifact that is a policy', change: (d) => edit(d, EVIDENCE, 'path: evidence/files/jobs-2026-06.log', 'path: policies/backup.mdx'), file: EVIDENCE, line: 11, field: 'artifacts[0]', message: /points at a policy record, not at an evidence file/ },
+    { name: 'an artifact that is the program settings', change: (d) => edit(d, EVIDENCE, 'path: evidence/files/jobs-2026-06.log', 'path: proofbook.yaml'), file: EVIDENCE, line: 11, field: 'artifacts[0]', message: /points at the program's proofbook\.yaml file/ },
+  ],
+  'data files checked by check and build': [
+    { name: 'waiver without approver (check)', change: (d) => write(d, 'waivers.yaml', WAIVER_NO_APPROVER), file: 'waivers.yaml', line: 2, field: 'waivers[0].approver', message: /Missing required field/ },
+    { name: 'waiver without approver (build)', command: ['build'], change: (d) => write(d, 'waivers.yaml', WAIVER_NO_APPROVER), file: 'waivers.yaml', line: 2, field: 'waivers[0].approver', message: /Missing required field/ },
+    { name: 'broken release record (check)', change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 2, field: 'sequence', message: /greater than 0/ },
+    { name: 'broken release record (build)', command: ['build'], change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 2, field: 'sequence', message: /greater than 0/ },
+  ],
+  'files that were skipped in silence': [
+    { name: 'upper-case .MDX', change: (d) => write(d, 'policies/Upper.MDX', copyOf(d, POLICY).replace('pol-backup', 'pol-upper')), file: 'policies/Upper.MDX', line: 1, message: /not lower case[\s\S]*rename it to Upper\.mdx/ },
+    { name: 'mixed-case .Md evidence', change: (d) => write(d, 'evidence/extra.Md', copyOf(d, EVIDENCE).replace('ev-jobs-2026-06', 'ev-extra')), file: 'evidence/extra.Md', line: 1, message: /not lower case/ },
+    { name: 'a record that is a symbolic link', change: (d) => symlinkSync('backup.mdx', path.join(d, 'policies/linked.mdx')), file: 'policies/linked.mdx', line: 1, message: /symbolic link/ },
+  ],
+  'one invalid record, one message': [
+    { name: 'a measure referring to an invalid policy', change: (d) => edit(d, POLICY, 'status: approved', 'status: aproved'), file: MEASURE, line: 11, field: 'policies[0]', message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
+    { name: 'an evidence record referring to an invalid measure', change: (d) => edit(d, MEASURE, 'frequency: daily', 'frequency: nightly'), file: EVIDENCE, line: 14, field: 'supports.measures[0]', message: /Refers to msr-nightly, which is invalid/ },
+  ],
+  'YAML alias bombs': [
+    { name: 'in a policy', change: (d) => write(d, POLICY, copyOf(d, POLICY).replace('---\n', `---\n${BOMB}\n`)), file: POLICY, line: 1, message: /Malformed YAML: Excessive alias count/ },
+    { name: 'in proofbook.yaml', change: (d) => write(d, 'proofbook.yaml', `${copyOf(d, 'proofbook.yaml')}\n${BOMB}\n`), file: 'proofbook.yaml', line: 1, message: /Malformed YAML: Excessive alias count/ },
+  ],
+};
+
+for (const [group, cases] of Object.entries(CASES)) {
+  describe.concurrent(group, () => {
+    for (const c of cases) it(c.name, async () => expectRefused(c, await runCase(c)));
+  });
+}
+
+describe('valid input that was refused', () => {
+  it('accepts a UTF-8 byte-order mark before the opening ---', async () => {
+    const run = await runCase({ name: 'bom', change: (d) => writeFileSync(path.join(d, POLICY), `\uFEFF${copyOf(d, POLICY)}`), file: POLICY, line: 1, message: /./ });
+    expect(run.result.stderr).toBe('');
+    expect(run.result.code).toBe(0);
+    expect(run.result.stdout).toMatch(/✓ 1 policy, 1 measure, 1 evidence record: no problems/);
+  });
+});
