@@ -54,7 +54,9 @@ interface Verdict {
 }
 
 /** rehype-sanitize's verdict on one element, looked at without its children. */
-function judge(tagName: string, properties: Properties): Verdict {
+function judge(tagName: string, written: Properties): Verdict {
+  // Some plugins (the code highlighter) write attribute names ("class", "tabindex") where hast expects property names.
+  const properties: Properties = Object.fromEntries(Object.entries(written).map(([k, v]) => [find(html, k).property, v]));
   const styleUnsafe = typeof properties.style === 'string' && UNSAFE_STYLE.test(properties.style);
   const input: Properties = { ...properties };
   if (styleUnsafe) delete input.style;
@@ -62,7 +64,13 @@ function judge(tagName: string, properties: Properties): Verdict {
   const el = out.children[0] as Element | undefined;
   if (!el || el.type !== 'element') return { drop: BODY_SCHEMA.strip?.includes(tagName) ? 'strip' : 'unwrap', properties: {}, removed: [] };
   const removed = Object.keys(properties).filter((k) => !(k in el.properties) || (k === 'style' && styleUnsafe));
-  return { properties: el.properties, removed: removed.map((k) => find(html, k).attribute) };
+  return { properties: el.properties, removed: removed.map((k) => `${find(html, k).attribute}${shown(properties[k])}`) };
+}
+
+/** The removed value, shortened, so the author can find it: ="javascript:alert(1)". */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return `="${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 }
 
 /** A JSX node of an MDX body (mdast-util-mdx-jsx), as far as the sanitiser reads it. */
@@ -130,7 +138,7 @@ export function sanitizeBody(tree: AnyNode): Removal[] {
           continue;
         }
         const gone = new Set(Object.keys(properties).filter((k) => !(k in v.properties) || (k === 'style' && v.removed.includes('style'))).map((k) => names.get(k)));
-        for (const k of Object.keys(properties)) if (gone.has(names.get(k))) removals.push({ line, what: `the ${find(html, k).attribute} attribute of <${jsx.name}>` });
+        for (const k of Object.keys(properties)) if (gone.has(names.get(k))) removals.push({ line, what: `the ${find(html, k).attribute}${shown(properties[k])} attribute of <${jsx.name}>` });
         jsx.attributes = jsx.attributes.filter((_, j) => !gone.has(j));
       } else if (node.type === 'raw') {
         // Raw HTML is parsed into elements before the sanitiser runs (see rehypeSanitizeBody); any left is dropped.
