@@ -11,11 +11,12 @@ const MEASURE = 'measures/nightly.mdx';
 
 /** Values `check` let through before: each must now be refused with file, line, field and a fix. */
 const CASES: Record<string, Case[]> = {
-  'future dates (as of 2026-07-10)': [
-    { name: 'evidence collected later', change: (d) => edit(d, EVIDENCE, 'collected: 2026-07-01', 'collected: 2062-07-01'), file: EVIDENCE, line: 5, field: 'collected', message: /collected on 2062-07-01 is after the as-of date 2026-07-10/ },
-    { name: 'approval dated later', change: (d) => edit(d, POLICY, '    date: 2026-01-05', '    date: 2026-12-05'), file: POLICY, line: 10, field: 'approvals[0].date', message: /approval is dated 2026-12-05/ },
-    { name: 'reviewed later', change: (d) => edit(d, POLICY, 'lastReviewed: 2026-01-05', 'lastReviewed: 2027-01-05'), file: POLICY, line: 13, field: 'lastReviewed', message: /last review is dated 2027-01-05/ },
-    { name: 'in effect later, not marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2026-08-01'), file: POLICY, line: 11, field: 'effective', message: /takes effect on 2026-08-01[\s\S]*notYetInForce: true/ },
+  'dates in the future': [
+    { name: 'evidence collected later', change: (d) => edit(d, EVIDENCE, 'collected: 2026-07-01', 'collected: 2062-07-01'), file: EVIDENCE, line: 5, field: 'collected', message: /collected on 2062-07-01, after today \(\d{4}-\d{2}-\d{2}\): it cannot have happened yet/ },
+    { name: 'collected after an as-of date later than today', command: ['check', '--as-of', '2090-01-01'], change: (d) => edit(d, EVIDENCE, 'collected: 2026-07-01', 'collected: 2095-07-01'), file: EVIDENCE, line: 5, field: 'collected', message: /collected on 2095-07-01, after the as-of date 2090-01-01/ },
+    { name: 'approval dated later', change: (d) => edit(d, POLICY, '    date: 2026-01-05', '    date: 2099-12-05'), file: POLICY, line: 10, field: 'approvals[0].date', message: /approval is dated 2099-12-05, after today/ },
+    { name: 'reviewed later', change: (d) => edit(d, POLICY, 'lastReviewed: 2026-01-05', 'lastReviewed: 2099-01-05'), file: POLICY, line: 13, field: 'lastReviewed', message: /last review is dated 2099-01-05/ },
+    { name: 'in effect later, not marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2099-08-01'), file: POLICY, line: 11, field: 'effective', message: /takes effect on 2099-08-01[\s\S]*notYetInForce: true/ },
   ],
   'zero and impossible numbers': [
     { name: 'review every P0D', change: (d) => edit(d, POLICY, 'reviewInterval: P1Y', 'reviewInterval: P0D'), file: POLICY, line: 12, field: 'reviewInterval', message: /duration is zero/ },
@@ -60,7 +61,7 @@ describe('versions keep what the author wrote', () => {
     expect(model!.policies[0]!.data.version).toBe('2.10');
   });
   it('accepts a policy version approved ahead of its start when marked notYetInForce', async () => {
-    const c: Case = { name: 'marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2026-08-01\nnotYetInForce: true'), file: POLICY, line: 11, message: /./ };
+    const c: Case = { name: 'marked', change: (d) => edit(d, POLICY, 'effective: 2026-01-05', 'effective: 2099-08-01\nnotYetInForce: true'), file: POLICY, line: 11, message: /./ };
     const run = await runCase(c);
     expect(run.result.code, run.result.stderr).toBe(0);
   });
