@@ -7,7 +7,7 @@ import type { Root } from 'hast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Problem } from '../validation/problem.ts';
-import { checkMdxSyntax } from './mdx-syntax.ts';
+import { checkMdxSyntax, mdxSyntaxProblem } from './mdx-syntax.ts';
 import { hasRaw, isComponentName, sanitizeBody } from './sanitize.ts';
 
 /** MDX nodes the rehype step must pass through untouched (as @mdx-js/mdx does). */
@@ -32,14 +32,19 @@ type Node = { type: string; name?: string | null; children?: Node[]; position?: 
  */
 export function checkBody(source: BodySource, warnings: Problem[]): Problem[] {
   const isMdx = /\.mdx$/i.test(source.file);
-  if (isMdx) {
-    const syntax = checkMdxSyntax(source.body, source.file, source.bodyLine);
-    if (syntax) return [syntax];
+  if (!MAY_BE_UNSAFE.test(source.body)) {
+    // Nothing to sanitise; an MDX body may still hold a malformed expression.
+    const syntax = isMdx ? checkMdxSyntax(source.body, source.file, source.bodyLine) : undefined;
+    return syntax ? [syntax] : [];
   }
-  if (!MAY_BE_UNSAFE.test(source.body)) return [];
   const at = (line?: number) => (line ? line + source.bodyLine - 1 : source.bodyLine);
   const processor = isMdx ? mdx : markdown;
-  const mdast = processor.parse(source.body) as unknown as Node;
+  let mdast: Node;
+  try {
+    mdast = processor.parse(source.body) as unknown as Node;
+  } catch (error) {
+    return [mdxSyntaxProblem(error, source.file, source.bodyLine)];
+  }
   const problems = isMdx ? unknownComponents(mdast).map((c) => ({
     code: 'schema' as const,
     file: source.file,

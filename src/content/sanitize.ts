@@ -1,4 +1,5 @@
 import type { Element, Properties, Root, RootContent } from 'hast';
+import { raw } from 'hast-util-raw';
 import { find, html } from 'property-information';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
@@ -156,10 +157,9 @@ export function sanitizeBody(tree: AnyNode): Removal[] {
 
 /** Rehype plugin for the Markdown and MDX pipelines: parses raw HTML, then sanitises (astro.config.mjs). */
 export function rehypeSanitizeBody() {
-  return async (tree: Root) => {
+  return (tree: Root) => {
     if (hasRaw(tree as unknown as AnyNode)) {
       // Markdown keeps inline HTML as raw strings until after user plugins: parse it here so it is judged too.
-      const { raw } = await import('hast-util-raw');
       const parsed = raw(tree);
       if (parsed.type === 'root') (tree as { children: RootContent[] }).children = parsed.children;
     }
