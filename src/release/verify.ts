@@ -122,7 +122,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
     for (const f of manifest.files) {
       if (!bundle.entries.has(prefix + f.path)) report.issues.push({ kind: 'missing', path: f.path, message: 'listed in MANIFEST.json but not in the zip (a file was removed)' });
     }
-    await crossCheckAudit(bundle, manifest, report);
+    await crossCheckFacts(bundle, manifest, report);
     if (options.ledger) report.ledger = checkAgainstLedger(report, manifest, options.ledger);
   } catch (error) {
     if (error instanceof BundleError) return { ...report, fatal: error.message };
@@ -135,37 +135,52 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
   return report;
 }
 
-/** The bundled audit report the manifest's counts claim to summarise (see release.ts). */
+/** The bundled audit report and model the manifest's facts summarise (written by release.ts). */
 export const BUNDLED_AUDIT = 'data/audit.json';
+export const BUNDLED_MODEL = 'data/model.json';
+
+/** A bundled JSON file, when it is listed and intact (a changed or missing one is already an issue of its own). */
+async function bundledJson(bundle: OpenedBundle, manifest: Manifest, report: VerifyReport, rel: string): Promise<Record<string, unknown> | undefined> {
+  const listed = manifest.files.find((f) => f.path === rel);
+  const be = bundle.entries.get(`${bundle.root}/${rel}`);
+  if (!listed || !be || report.issues.some((i) => i.path === rel)) return undefined;
+  try {
+    const data = await readSmallEntry(bundle, be, 256 * 1024 * 1024);
+    if (createHash('sha256').update(data).digest('hex') !== listed.sha256) return undefined;
+    return JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    report.issues.push({ kind: 'manifest', path: rel, message: 'the bundled file cannot be read as JSON' });
+    return undefined;
+  }
+}
 
 /**
- * Facts MANIFEST.json states that the bundle can check against itself: the audit counts must be
- * those of the bundled audit report (an edited manifest with "0 errors" fails here, signed or not).
+ * Facts MANIFEST.json states that the bundle can check against itself: the audit counts and the
+ * as-of date against the bundled audit report, the organisation and as-of date against the
+ * bundled model. An edited manifest ("0 errors") fails here, signed or not.
  */
-async function crossCheckAudit(bundle: OpenedBundle, manifest: Manifest, report: VerifyReport): Promise<void> {
-  const listed = manifest.files.find((f) => f.path === BUNDLED_AUDIT);
-  const be = bundle.entries.get(`${bundle.root}/${BUNDLED_AUDIT}`);
-  // A missing or changed audit report is already an issue of its own; compare only an intact one.
-  if (!listed || !be || report.issues.some((i) => i.path === BUNDLED_AUDIT)) return;
-  let counts: { error?: unknown; warning?: unknown } | undefined;
-  try {
-    const data = await readSmallEntry(bundle, be, 64 * 1024 * 1024);
-    if (createHash('sha256').update(data).digest('hex') !== listed.sha256) return;
-    counts = (JSON.parse(data.toString('utf8')) as { counts?: { error?: unknown; warning?: unknown } }).counts;
-  } catch {
-    report.issues.push({ kind: 'manifest', path: BUNDLED_AUDIT, message: 'the bundled audit report cannot be read as JSON' });
-    return;
+async function crossCheckFacts(bundle: OpenedBundle, manifest: Manifest, report: VerifyReport): Promise<void> {
+  const r = manifest.release;
+  const mismatch = (what: string, claimed: string, rel: string, found: string) =>
+    report.issues.push({ kind: 'manifest', path: MANIFEST, message: `MANIFEST.json claims ${what} ${claimed}, but the bundled ${rel} says ${found}: the release facts were edited` });
+  const audit = await bundledJson(bundle, manifest, report, BUNDLED_AUDIT);
+  if (audit) {
+    const counts = (audit.counts ?? {}) as { error?: unknown; warning?: unknown };
+    const before = report.issues.length;
+    if (counts.error !== r.audit.errors || counts.warning !== r.audit.warnings) {
+      mismatch('the audit found', `${count(r.audit.errors, 'error')} and ${count(r.audit.warnings, 'warning')}`, BUNDLED_AUDIT, `${count(Number(counts.error), 'error')} and ${count(Number(counts.warning), 'warning')}`);
+    }
+    if (audit.asOf !== undefined && audit.asOf !== r.asOf) mismatch('the as-of date', r.asOf, BUNDLED_AUDIT, String(audit.asOf));
+    if (report.issues.length === before) report.crossChecked.push(`audit counts match ${BUNDLED_AUDIT}`);
   }
-  const claimed = manifest.release.audit;
-  if (counts?.error !== claimed.errors || counts?.warning !== claimed.warnings) {
-    report.issues.push({
-      kind: 'manifest',
-      path: MANIFEST,
-      message: `MANIFEST.json claims the audit found ${count(claimed.errors, 'error')} and ${count(claimed.warnings, 'warning')}, but the bundled ${BUNDLED_AUDIT} says ${count(Number(counts?.error), 'error')} and ${count(Number(counts?.warning), 'warning')}: the release facts were edited`,
-    });
-    return;
+  const model = await bundledJson(bundle, manifest, report, BUNDLED_MODEL);
+  if (model) {
+    const before = report.issues.length;
+    const org = ((model.config as { organisation?: { name?: unknown } } | undefined)?.organisation?.name);
+    if (org !== undefined && org !== r.organisation) mismatch('the organisation', `"${r.organisation}"`, BUNDLED_MODEL, `"${String(org)}"`);
+    if (model.asOf !== undefined && model.asOf !== r.asOf) mismatch('the as-of date', r.asOf, BUNDLED_MODEL, String(model.asOf));
+    if (report.issues.length === before && org !== undefined && model.asOf !== undefined) report.crossChecked.push(`organisation and as-of date match ${BUNDLED_MODEL}`);
   }
-  report.crossChecked.push(`audit counts match ${BUNDLED_AUDIT}`);
 }
 
 function authenticity(report: VerifyReport): Authenticity {
@@ -248,8 +263,10 @@ export function formatReport(report: VerifyReport, label = report.file): string 
     const facts = a.by === 'none' ? 'claimed, unauthenticated' : 'authenticated';
     lines.push(`  release facts (${facts}):`);
     lines.push(`    release ${r.version} (#${r.sequence}) of ${r.organisation}, ${r.date.slice(0, 10)}, commit ${r.commit.slice(0, 12)}, approved by ${r.approver}`);
-    lines.push(`    audit: ${count(r.audit.errors, 'error')}, ${count(r.audit.warnings, 'warning')} (${r.audit.engine})${r.audit.allowedFindings ? `; released with findings: "${r.audit.allowedFindings}"` : ''}${report.crossChecked.length ? ` (${report.crossChecked.join('; ')})` : ''}`);
+    lines.push(`    audit: ${count(r.audit.errors, 'error')}, ${count(r.audit.warnings, 'warning')} (${r.audit.engine})${r.audit.allowedFindings ? `; released with findings: "${r.audit.allowedFindings}"` : ''}`);
     if (r.dirty) lines.push(`    built from a tree with ${count(r.dirty.files.length, 'uncommitted change')} (--allow-dirty): ${r.dirty.files.join(', ')}`);
+    // Consistency with the bundle's own reports, not proof of origin: a re-packer can edit those too.
+    if (report.crossChecked.length) lines.push(`  consistent with the bundle's own reports: ${report.crossChecked.join('; ')}`);
     return lines.join('\n');
   }
   lines.push(`FAILED ${label}`);

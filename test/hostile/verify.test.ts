@@ -27,8 +27,9 @@ const INFO: ReleaseInfo = {
   proofbook: '0.1.0',
   audit: { engine: 'self-audit', errors: 2, warnings: 1 },
 };
-const AUDIT_JSON = `${JSON.stringify({ format: 'proofbook-audit', version: 1, counts: { error: 2, warning: 1, info: 0, waived: 0 } }, null, 2)}\n`;
-const FILES: Record<string, string> = { 'index.html': '<!doctype html><title>Home</title>', 'data/audit.json': AUDIT_JSON };
+const AUDIT_JSON = `${JSON.stringify({ format: 'proofbook-audit', version: 1, asOf: '2026-07-15', counts: { error: 2, warning: 1, info: 0, waived: 0 } }, null, 2)}\n`;
+const MODEL_JSON = `${JSON.stringify({ format: 'proofbook-model/1', asOf: '2026-07-15', config: { organisation: { name: 'Verify Test Co' } } }, null, 2)}\n`;
+const FILES: Record<string, string> = { 'index.html': '<!doctype html><title>Home</title>', 'data/audit.json': AUDIT_JSON, 'data/model.json': MODEL_JSON };
 
 let dir: string;
 let pub: string;
@@ -88,7 +89,7 @@ const CASES: Case[] = [
     name: 'unsigned, no ledger: intact, facts only claimed',
     args: async () => [bundles.unsigned!],
     code: 0,
-    says: [/^OK \S+ \(intact, but not authenticated\)/, /integrity: 2 files/, /authenticity: NOT established: the bundle is not signed/, /release facts \(claimed, unauthenticated\):\n\s+release 3\.0\.0 .*approved by Ada Lovelace \(CTO\)/, /audit: 2 errors, 1 warning \(self-audit\) \(audit counts match data\/audit\.json\)/],
+    says: [/^OK \S+ \(intact, but not authenticated\)/, /integrity: 3 files/, /authenticity: NOT established: the bundle is not signed/, /release facts \(claimed, unauthenticated\):\n\s+release 3\.0\.0 .*approved by Ada Lovelace \(CTO\)/, /audit: 2 errors, 1 warning \(self-audit\)\n/, /consistent with the bundle's own reports: audit counts match data\/audit\.json; organisation and as-of date match data\/model\.json/],
     never: [/release facts \(authenticated\)/],
   },
   {
@@ -102,7 +103,7 @@ const CASES: Case[] = [
     name: 'audit counts edited to 0 errors: fails against the bundled audit report',
     args: async () => [await reZipped('counts', (m) => (m.release.audit.errors = 0))],
     code: 1,
-    says: [/^FAILED /, /MANIFEST\.json claims the audit found 0 errors and 1 warning, but the bundled data\/audit\.json says 2 errors and 1 warning/],
+    says: [/^FAILED /, /MANIFEST\.json claims the audit found 0 errors and 1 warning, but the bundled data\/audit\.json says 2 errors and 1 warning: the release facts were edited/],
     never: [/^OK /m],
   },
   {
@@ -110,6 +111,18 @@ const CASES: Case[] = [
     args: async () => [await reZipped('warnings', (m) => (m.release.audit.warnings = 7))],
     code: 1,
     says: [/claims the audit found 2 errors and 7 warnings/],
+  },
+  {
+    name: 'organisation edited: fails against the bundled model',
+    args: async () => [await reZipped('org', (m) => (m.release.organisation = 'Trusted Bank plc'))],
+    code: 1,
+    says: [/MANIFEST\.json claims the organisation "Trusted Bank plc", but the bundled data\/model\.json says "Verify Test Co"/],
+  },
+  {
+    name: 'as-of date edited: fails against both bundled reports',
+    args: async () => [await reZipped('asof', (m) => (m.release.asOf = '2026-12-31'))],
+    code: 1,
+    says: [/claims the as-of date 2026-12-31, but the bundled data\/audit\.json says 2026-07-15/, /claims the as-of date 2026-12-31, but the bundled data\/model\.json says 2026-07-15/],
   },
   {
     name: 'signed, checked with the trusted key: authenticated',
