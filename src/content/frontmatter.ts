@@ -9,6 +9,8 @@ export interface ParsedSource {
   body: string;
   /** 1-based line where the body starts. */
   bodyLine: number;
+  /** The id as written, when the YAML could not be read: references to it are then explained, not called unknown. */
+  idHint?: string;
   lineOf: LineOf;
   problems: Problem[];
 }
@@ -39,6 +41,7 @@ export function parseFrontmatter(source: string, file: string): ParsedSource {
   }
   const yamlText = m[1]!;
   const parsed = parseYaml(yamlText, file, 1);
+  if (parsed.data === undefined) parsed.idHint = /^id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*$/m.exec(yamlText)?.[1];
   const lines = text.slice(0, m[0].length).split('\n').length;
   const bodyLine = m[0].endsWith('\n') ? lines : lines + 1;
   const body = text.slice(m[0].length);

@@ -30,7 +30,10 @@ export function parseEntries(files: SourceFile[], problems: Problem[], warnings:
     if (source.kind !== 'policy' && source.kind !== 'measure' && source.kind !== 'evidence') continue;
     problems.push(...source.problems);
     problems.push(...checkBody(source, warnings));
-    if (source.data === undefined) continue;
+    if (source.data === undefined) {
+      if (source.idHint) out.invalid.set(source.idHint, source.file);
+      continue;
+    }
     const schema: z.ZodTypeAny = SCHEMAS[source.kind];
     const result = parseWith(schema, source.data, source.file, source.lineOf);
     if (!result.ok) {

@@ -18,6 +18,7 @@ const CASES: Record<string, Case[]> = {
   ],
   'one invalid record, one message': [
     { name: 'a measure referring to an invalid policy', change: (d) => edit(d, POLICY, 'status: approved', 'status: aproved'), file: MEASURE, line: 11, field: 'policies[0]', message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
+    { name: 'a measure referring to a policy whose YAML is broken', change: (d) => edit(d, POLICY, 'owner: Head of Infrastructure', 'owner: [Head of Infrastructure'), file: MEASURE, line: 11, field: 'policies[0]', message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
     { name: 'an evidence record referring to an invalid measure', change: (d) => edit(d, MEASURE, 'frequency: daily', 'frequency: nightly'), file: EVIDENCE, line: 14, field: 'supports.measures[0]', message: /Refers to msr-nightly, which is invalid/ },
   ],
   'YAML alias bombs': [
