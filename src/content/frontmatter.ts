@@ -41,7 +41,7 @@ export function parseFrontmatter(source: string, file: string): ParsedSource {
   }
   const yamlText = m[1]!;
   const parsed = parseYaml(yamlText, file, 1);
-  if (parsed.data === undefined) parsed.idHint = /^id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*$/m.exec(yamlText)?.[1];
+  if (parsed.data === undefined) parsed.idHint = idHintOf(yamlText);
   const lines = text.slice(0, m[0].length).split('\n').length;
   const bodyLine = m[0].endsWith('\n') ? lines : lines + 1;
   const body = text.slice(m[0].length);
@@ -157,4 +157,9 @@ function lineIndex(root: unknown, counter: LineCounter, lineOffset: number): Map
   if (root) lines.set('', lineAt(root as Node));
   walk(root, []);
   return lines;
+}
+
+/** The `id:` line of a record whose YAML cannot be read, so references to it can say it is invalid. */
+export function idHintOf(text: string): string | undefined {
+  return /^id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*$/m.exec(text)?.[1];
 }

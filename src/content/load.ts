@@ -63,7 +63,7 @@ export function readSources(root: string): { config?: SourceFile; files: SourceF
         continue;
       }
       const read = readContentText(abs, file);
-      const parsed = 'problem' in read ? unreadFile(read.problem) : kind === 'framework' ? parseYaml(read.text, file) : parseFrontmatter(read.text, file);
+      const parsed = 'problem' in read ? unreadFile(read.problem, read.lossy) : kind === 'framework' ? parseYaml(read.text, file) : parseFrontmatter(read.text, file);
       files.push({ ...parsed, kind, file });
     }
   }

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordYaml } from '../../src/release/ledger.ts';
+import { ledgerRecord } from '../release/helpers.ts';
 import { edit, expectRefused, runCase, write, type Case } from './helpers.ts';
 
 const POLICY = 'policies/backup.mdx';
@@ -8,7 +10,10 @@ const EVIDENCE = 'evidence/jobs-2026-06.md';
 const MEASURE = 'measures/nightly.mdx';
 const copyOf = (d: string, rel: string) => readFileSync(path.join(d, rel), 'utf8');
 const WAIVER_NO_APPROVER = 'waivers:\n  - rule: recovery-targets\n    subject: ev-jobs-2026-06:restoreTest\n    reason: Restore drill moved to Q3 after the storage migration.\n    expires: 2026-12-31\n';
-const RELEASE_BAD = 'version: "2026.1"\nsequence: 0\n';
+/** A sound ledger record as `proofbook release` writes it, then one edit. */
+const RECORD = recordYaml(ledgerRecord('2026.1', 1, null));
+const RELEASE_BAD = RECORD.replace('\nsequence: 1\n', '\nsequence: 0\n');
+const RELEASE_EDITED = RECORD.replace('approver: "Ada Lovelace"', 'approver: "Mallory"');
 
 /** Files and references `check` used to skip, misread or let through: each now gets one precise message. */
 const CASES: Record<string, Case[]> = {
@@ -21,8 +26,9 @@ const CASES: Record<string, Case[]> = {
   'data files checked by check and build': [
     { name: 'waiver without approver (check)', change: (d) => write(d, 'waivers.yaml', WAIVER_NO_APPROVER), file: 'waivers.yaml', line: 2, field: 'waivers[0].approver', message: /Missing required field/ },
     { name: 'waiver without approver (build)', command: ['build'], change: (d) => write(d, 'waivers.yaml', WAIVER_NO_APPROVER), file: 'waivers.yaml', line: 2, field: 'waivers[0].approver', message: /Missing required field/ },
-    { name: 'broken release record (check)', change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 2, field: 'sequence', message: /greater than 0/ },
-    { name: 'broken release record (build)', command: ['build'], change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 2, field: 'sequence', message: /greater than 0/ },
+    { name: 'broken release record (check)', change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 5, field: 'sequence', message: /greater than 0/ },
+    { name: 'release record edited after the release (check)', change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_EDITED), file: 'releases/2026.1.yaml', line: 23, field: 'digest', message: /Release record 2026\.1 was edited after the release/ },
+    { name: 'broken release record (build)', command: ['build'], change: (d) => write(d, 'releases/2026.1.yaml', RELEASE_BAD), file: 'releases/2026.1.yaml', line: 5, field: 'sequence', message: /greater than 0/ },
   ],
 };
 

@@ -17,9 +17,9 @@ const CASES: Record<string, Case[]> = {
     { name: 'a record that is a symbolic link', change: (d) => symlinkSync('backup.mdx', path.join(d, 'policies/linked.mdx')), file: 'policies/linked.mdx', line: 1, message: /symbolic link/ },
   ],
   'one invalid record, one message': [
-    { name: 'a measure referring to an invalid policy', change: (d) => edit(d, POLICY, 'status: approved', 'status: aproved'), file: MEASURE, line: 11, field: 'policies[0]', message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
-    { name: 'a measure referring to a policy whose YAML is broken', change: (d) => edit(d, POLICY, 'owner: Head of Infrastructure', 'owner: [Head of Infrastructure'), file: MEASURE, line: 11, field: 'policies[0]', message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
-    { name: 'an evidence record referring to an invalid measure', change: (d) => edit(d, MEASURE, 'frequency: daily', 'frequency: nightly'), file: EVIDENCE, line: 14, field: 'supports.measures[0]', message: /Refers to msr-nightly, which is invalid/ },
+    { name: 'a measure referring to an invalid policy', change: (d) => edit(d, POLICY, 'status: approved', 'status: aproved'), file: MEASURE, line: 11, field: 'policies[0]', problems: 2, message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
+    { name: 'a measure referring to a policy whose YAML is broken', change: (d) => edit(d, POLICY, 'owner: Head of Infrastructure', 'owner: [Head of Infrastructure'), file: MEASURE, line: 11, field: 'policies[0]', problems: 2, message: /Refers to pol-backup, which is invalid \(see its own error in policies\/backup\.mdx\)/ },
+    { name: 'an evidence record referring to an invalid measure', change: (d) => edit(d, MEASURE, 'frequency: daily', 'frequency: nightly'), file: EVIDENCE, line: 14, field: 'supports.measures[0]', problems: 2, message: /Refers to msr-nightly, which is invalid/ },
   ],
   'YAML alias bombs': [
     { name: 'in a policy', change: (d) => write(d, POLICY, copyOf(d, POLICY).replace('---\n', `---\n${BOMB}\n`)), file: POLICY, line: 1, message: /Malformed YAML: Excessive alias count/ },

@@ -23,6 +23,11 @@ export interface Case {
   message: RegExp;
   /** The command to run (default check). */
   command?: string[];
+  /**
+   * How many problems the run reports in all. Default: one for the mistake, plus only references
+   * to the broken record that say so ("refers to …, which is invalid"): no cascade of others.
+   */
+  problems?: number;
 }
 
 /** Every file under a folder with its size and modification time, to prove a refused run wrote nothing. */
@@ -62,4 +67,12 @@ export function expectRefused(c: Case, run: Awaited<ReturnType<typeof runCase>>)
   expect(snapshot(dir)).toEqual(before);
   expect(existsSync(site), 'a refused build writes no site').toBe(false);
   expect(result.stdout).not.toMatch(/✓/);
+  const blocks = result.stderr.split(/^(?=✗ )/m).filter((b) => b.startsWith('✗ '));
+  if (c.problems === undefined) {
+    const others = blocks.filter((b) => !b.startsWith(head));
+    for (const o of others) expect(o, 'one mistake, one message: others may only point at it').toMatch(new RegExp(`Refers to \\S+, which is invalid \\(see its own error in ${c.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+  }
+  const n = c.problems ?? blocks.length;
+  expect(blocks).toHaveLength(n);
+  expect(result.stderr).toContain(`\n${n} problem${n === 1 ? '' : 's'} found. Nothing was built.`);
 }
