@@ -138,7 +138,7 @@ export function sanitizeBody(tree: AnyNode): Removal[] {
           i--;
           continue;
         }
-        const gone = new Set(Object.keys(properties).filter((k) => !(k in v.properties) || (k === 'style' && v.removed.includes('style'))).map((k) => names.get(k)));
+        const gone = new Set(Object.keys(properties).filter((k) => !(k in v.properties)).map((k) => names.get(k)));
         for (const k of Object.keys(properties)) if (gone.has(names.get(k))) removals.push({ line, what: `the ${find(html, k).attribute}${shown(properties[k])} attribute of <${jsx.name}>` });
         jsx.attributes = jsx.attributes.filter((_, j) => !gone.has(j));
       } else if (node.type === 'raw') {
