@@ -3,12 +3,14 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import proofbook from './src/integration/index.ts';
+import { rehypeSanitizeBody } from './src/content/sanitize.ts';
 
 // Static output only: the portal, trust center and snapshots are plain files.
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  markdown: { remarkPlugins: [remarkGfm] },
+  // Bodies are sanitised on the way to HTML (the MDX pipeline inherits this): see src/content/sanitize.ts.
+  markdown: { remarkPlugins: [remarkGfm], rehypePlugins: [rehypeSanitizeBody] },
   integrations: [mdx(), proofbook()],
 });

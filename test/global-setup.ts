@@ -1,14 +1,14 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from './helpers/cli.ts';
-import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, TMP } from './helpers/paths.ts';
+import { runCli, runCliAsync } from './helpers/cli.ts';
+import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, HOSTILE_FIXTURE, HOSTILE_OUT, TMP } from './helpers/paths.ts';
 
 /**
  * Builds the sites the tests inspect once, through the real CLI: the example program's
  * internal portal and public trust center, and the canary program's public and customer
  * trust centers (test/audience). A failed build fails the whole run with the CLI's own message.
  */
-export default function setup() {
+export default async function setup() {
   // For quick unit-only runs: PROOFBOOK_SKIP_SITE_BUILD=1 npx vitest run test/unit
   if (process.env.PROOFBOOK_SKIP_SITE_BUILD) return;
   // Scratch folders from earlier runs go first, so test/.tmp never grows without bound.
@@ -30,4 +30,6 @@ export default function setup() {
   writeFileSync(policy, text.replace('lastReviewed: 2025-12-04', 'lastReviewed: 2024-11-01').replace('effective: 2025-12-04', 'effective: 2024-11-01'));
   const f = runCli(['build', '--content', FAILING_CONTENT, '--audience', 'public', '--out', path.dirname(FAILING_PUBLIC), '--as-of', EXAMPLE_AS_OF]);
   if (f.code !== 0) throw new Error(`failing-audit build failed (exit ${f.code}):\n${f.stdout}\n${f.stderr}`);
+  const h = await runCliAsync(['build', '--content', HOSTILE_FIXTURE, '--audience', 'public,customer', '--out', HOSTILE_OUT, '--as-of', '2026-07-10']);
+  if (h.code !== 0) throw new Error(`hostile build failed (exit ${h.code}):\n${h.stdout}\n${h.stderr}`);
 }

@@ -13,6 +13,7 @@ import { exportCommand } from './commands/export.ts';
 import { pdf } from './commands/pdf.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
+import { endQuietlyOnClosedPipe } from './pipes.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
 export const COMMANDS: Command[] = [init, check, build, audit, importCommand, exportCommand, pdf, release, verify, keygen, controls, hash];
@@ -37,6 +38,7 @@ function mainHelp(): string {
 
 /** Runs the CLI; returns the exit code. User errors print a message, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' && rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;

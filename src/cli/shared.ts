@@ -1,6 +1,7 @@
 import { isIsoDate } from '../time/dates.ts';
 import { buildModel, type BuildResult } from '../model/build.ts';
-import { formatProblems } from '../validation/problem.ts';
+import { formatProblems, formatWarnings, sortProblems } from '../validation/problem.ts';
+import { dataFileProblems } from './data-files.ts';
 import { UsageError } from './command.ts';
 import path from 'node:path';
 
@@ -15,7 +16,9 @@ export function asOfOption(value: unknown): string | undefined {
 export function modelFor(values: Record<string, unknown>): BuildResult & { contentLabel: string } {
   const contentDir = String(values.content ?? 'content');
   const contentLabel = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/') || '.';
-  const result = buildModel({ contentDir, asOf: asOfOption(values['as-of']) });
+  const built = buildModel({ contentDir, asOf: asOfOption(values['as-of']) });
+  const result = { ...built, problems: sortProblems([...built.problems, ...dataFileProblems(path.resolve(contentDir))]) };
+  if (result.warnings?.length) process.stderr.write(`${formatWarnings(result.warnings, contentLabel)}\n${result.problems.length ? '\n' : ''}`);
   if (result.problems.length) process.stderr.write(`${formatProblems(result.problems, contentLabel)}\n`);
   // check and build refuse on any problem; the audit uses buildModel directly to report them as findings.
   return { model: result.problems.length ? undefined : result.model, problems: result.problems, contentLabel };

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { fieldPath } from '../validation/parse.ts';
 import type { LineOf } from '../validation/parse.ts';
 import type { Problem } from '../validation/problem.ts';
 
@@ -8,6 +9,8 @@ export interface ParsedSource {
   body: string;
   /** 1-based line where the body starts. */
   bodyLine: number;
+  /** The id as written, when the YAML could not be read: references to it are then explained, not called unknown. */
+  idHint?: string;
   lineOf: LineOf;
   problems: Problem[];
 }
@@ -15,7 +18,9 @@ export interface ParsedSource {
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Splits `---` frontmatter from an MD/MDX file and parses it as YAML, keeping line numbers. */
-export function parseFrontmatter(text: string, file: string): ParsedSource {
+export function parseFrontmatter(source: string, file: string): ParsedSource {
+  // Editors on Windows may save a byte-order mark before the opening "---": it is not content.
+  const text = source.replace(/^\uFEFF/, '');
   const m = FENCE.exec(text);
   if (!m) {
     return {
@@ -36,15 +41,22 @@ export function parseFrontmatter(text: string, file: string): ParsedSource {
   }
   const yamlText = m[1]!;
   const parsed = parseYaml(yamlText, file, 1);
-  const bodyLine = text.slice(0, m[0].length).split('\n').length;
-  return { ...parsed, body: text.slice(m[0].length), bodyLine: m[0].endsWith('\n') ? bodyLine : bodyLine + 1 };
+  if (parsed.data === undefined) parsed.idHint = idHintOf(yamlText);
+  const lines = text.slice(0, m[0].length).split('\n').length;
+  const bodyLine = m[0].endsWith('\n') ? lines : lines + 1;
+  const body = text.slice(m[0].length);
+  const nul = body.indexOf('\u0000');
+  if (nul >= 0) parsed.problems.push({ code: 'yaml', file, line: bodyLine + body.slice(0, nul).split('\n').length - 1, field: 'body', message: 'The body holds a NUL character, which pages and exports cannot show.', fix: 'delete it (it often comes from pasting out of another tool or a binary file)' });
+  return { ...parsed, body, bodyLine };
 }
 
 /** Parses a YAML data file (or frontmatter starting `lineOffset` lines into its file). */
-export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSource {
+export function parseYaml(source: string, file: string, lineOffset = 0): ParsedSource {
+  const text = source.replace(/^\uFEFF/, '');
   const counter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings, "no" stays a string; unique keys are enforced.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  keepVersionText(doc);
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
     code: 'yaml' as const,
     file,
@@ -67,7 +79,44 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedSou
     }
     return undefined;
   };
-  return { data: problems.length && doc.errors.length ? undefined : doc.toJS(), body: '', bodyLine: 0, lineOf, problems };
+  let data: unknown;
+  const before = problems.length;
+  if (!doc.errors.length) {
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      // An alias bomb (a billion laughs) or a reference loop: the file is refused, not expanded.
+      problems.push({ code: 'yaml', file, line: lineOffset || 1, message: `Malformed YAML: ${(error as Error).message.split('\n')[0]}`, fix: 'write the values out instead of repeating anchors (&name) through aliases (*name)' });
+    }
+  }
+  if (data !== undefined) problems.push(...controlCharacters(data, file, lineOf));
+  return { data: doc.errors.length || problems.length > before ? undefined : data, body: '', bodyLine: 0, lineOf, problems };
+}
+
+/**
+ * `version: 2.10` unquoted is the number 2.1 to YAML: keep what the author wrote, so a policy
+ * version (or any field named version) is never silently changed.
+ */
+function keepVersionText(doc: Document) {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'version' && isScalar(pair.value) && typeof pair.value.value === 'number' && pair.value.source) pair.value.value = pair.value.source;
+    },
+  });
+}
+
+/** NUL and other C0 control characters (tab, newline and carriage return aside) in any text value: they break pages, exports and diffs. */
+function controlCharacters(data: unknown, file: string, lineOf: LineOf): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Array<string | number>) => {
+    if (typeof value === 'string') {
+      const m = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(value);
+      if (m) problems.push({ code: 'yaml', file, line: lineOf(path), field: fieldPath(path) || undefined, message: `The text holds a control character (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}${m[0] === '\u0000' ? ', NUL' : ''}), which pages and exports cannot show.`, fix: 'delete it (it often comes from pasting out of another tool or a binary file)' });
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+  };
+  walk(data, []);
+  return problems;
 }
 
 /** Key of the first n parts of a field path: numbers (sequence indexes, numeric keys) and strings kept apart. */
@@ -108,4 +157,9 @@ function lineIndex(root: unknown, counter: LineCounter, lineOffset: number): Map
   if (root) lines.set('', lineAt(root as Node));
   walk(root, []);
   return lines;
+}
+
+/** The `id:` line of a record whose YAML cannot be read, so references to it can say it is invalid. */
+export function idHintOf(text: string): string | undefined {
+  return /^id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._-]*)["']?[ \t]*$/m.exec(text)?.[1];
 }

@@ -17,14 +17,19 @@ export function checkMdxSyntax(body: string, file: string, bodyLine: number): Pr
     parser.parse(body);
     return undefined;
   } catch (error) {
-    const e = error as { reason?: string; message: string; line?: number; place?: { line?: number } };
-    const line = e.line ?? e.place?.line;
-    return {
-      code: 'schema',
-      file,
-      line: line ? line + bodyLine - 1 : undefined,
-      message: `MDX syntax error in the body: ${e.reason ?? e.message}.`,
-      fix: 'in MDX, "{", "}" and "<" start code: escape them as \\{ \\} \\< or put them in `code`, or rename the file to .md',
-    };
+    return mdxSyntaxProblem(error, file, bodyLine);
   }
+}
+
+/** The problem for an error the MDX parser threw on a body starting at `bodyLine`. */
+export function mdxSyntaxProblem(error: unknown, file: string, bodyLine: number): Problem {
+  const e = error as { reason?: string; message: string; line?: number; place?: { line?: number } };
+  const line = e.line ?? e.place?.line;
+  return {
+    code: 'schema',
+    file,
+    line: line ? line + bodyLine - 1 : undefined,
+    message: `MDX syntax error in the body: ${e.reason ?? e.message}.`,
+    fix: 'in MDX, "{", "}" and "<" start code: escape them as \\{ \\} \\< or put them in `code`, or rename the file to .md',
+  };
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ARTIFACT_DIR, CONTENT_DIRS } from '../content/load.ts';
 import { resolveInside } from '../content/paths.ts';
 import type { Problem } from '../validation/problem.ts';
 import { isBinary, mayHoldSecret as mayHoldSecretText } from '../audit/secrets.ts';
@@ -13,6 +15,19 @@ export interface ArtifactCheck {
   mayHoldSecret?: boolean;
   /** The file's bytes, when asked for and the hash matches (tool output the model computes figures from). */
   bytes?: Buffer;
+}
+
+/**
+ * What content record a path names, if any: a policy, measure or evidence file, a framework,
+ * the program's own YAML files or the release ledger. Such a file is the program, not evidence.
+ */
+export function contentRecordAt(rel: string): string | undefined {
+  const parts = path.posix.normalize(rel).split('/');
+  if (parts.length === 1 && /\.ya?ml$/i.test(parts[0]!)) return `the program's ${parts[0]} file`;
+  if (parts[0] === 'releases') return 'a release ledger record';
+  const kind = Object.entries(CONTENT_DIRS).find(([, dir]) => dir === parts[0])?.[0];
+  if (kind && parts[1] !== ARTIFACT_DIR && /\.(?:mdx?|ya?ml)$/i.test(parts[parts.length - 1]!)) return `a ${kind} record`;
+  return undefined;
 }
 
 /** sha256 of a file in hex. */
@@ -29,6 +44,8 @@ export function checkArtifact(root: string, rel: string, pinned: string, keepByt
   if ('error' in where) {
     return { size: 0, problem: { code: 'artifact-path', message: `Artifact path "${rel}": ${where.error}.`, fix: 'keep artifacts inside the content folder and give their path relative to it, e.g. evidence/files/report.pdf' } };
   }
+  const record = contentRecordAt(rel);
+  if (record) return { size: 0, problem: { code: 'artifact-path', message: `Artifact path "${rel}" points at ${record}, not at an evidence file.`, fix: `put the file the evidence consists of under a ${ARTIFACT_DIR}/ folder (e.g. evidence/${ARTIFACT_DIR}/report.pdf) and point the path there` } };
   let size: number;
   try {
     const st = statSync(where.abs);

@@ -12,7 +12,8 @@ import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
 import { dateFreshness, markSuperseded, validUntil } from './freshness.ts';
 import { evidenceFigures, rpoHoursByEvidence, type ToolArtifact } from './figures.ts';
-import { parseEntries } from './parse-entries.ts';
+import { invalidReference, parseEntries } from './parse-entries.ts';
+import { checkFutureDates } from './plausibility.ts';
 import { sortRelations, wireControls } from './relations.ts';
 import type { ControlLink, ControlNode, EntryNode, EvidenceNode, MeasureNode, Model, PolicyNode, AreaNode } from './types.ts';
 import type { ControlMapInput } from '../schemas/common.ts';
@@ -29,6 +30,8 @@ export interface BuildResult {
   model?: Model;
   /** Every problem found, sorted. Callers that publish must refuse when this is not empty. */
   problems: Problem[];
+  /** What the body sanitiser will remove from published pages (src/content/sanitize.ts): reported, not fatal. */
+  warnings?: Problem[];
 }
 
 
@@ -52,10 +55,12 @@ export function buildModel(options: BuildOptions): BuildResult {
 
   const catalogs = loadCatalogs(files, problems);
   const trust = loadTrust(root, problems, catalogs.map((c) => c.id));
-  const entries = parseEntries(files, problems);
+  const warnings: Problem[] = [];
+  const entries = parseEntries(files, problems, warnings);
   const scopeIds = new Set(config?.frameworks ?? ['soc2', 'iso27001']);
   const { frameworks, controls } = frameworkNodes(catalogs, scopeIds);
   const asOf = options.asOf ?? config?.asOf ?? todayUtc();
+  checkFutureDates(entries, asOf, problems);
 
   if (config && configSource) {
     config.frameworks.forEach((id, i) => {
@@ -163,8 +168,8 @@ export function buildModel(options: BuildOptions): BuildResult {
       file,
       line: line(),
       field,
-      message: found ? `"${id}" is a ${found.type}, not a ${type}.` : `Unknown ${type} id "${id}".${didYouMean(id, candidates)}`,
-      fix: `use the id of an existing ${type} (see ${type === 'policy' ? 'policies' : type === 'measure' ? 'measures' : 'evidence'}/)`,
+      message: found ? `"${id}" is a ${found.type}, not a ${type}.` : invalidReference(id, entries.invalid) ?? `Unknown ${type} id "${id}".${didYouMean(id, candidates)}`,
+      fix: entries.invalid.has(id) && !found ? `fix the problems in ${entries.invalid.get(id)}` : `use the id of an existing ${type} (see ${type === 'policy' ? 'policies' : type === 'measure' ? 'measures' : 'evidence'}/)`,
     });
     return undefined;
   };
@@ -201,9 +206,9 @@ export function buildModel(options: BuildOptions): BuildResult {
 
   // Artifact problems (missing, moved, tampered files) leave a usable model: the self-audit
   // reports them as findings beside everything else. Any other problem means no model.
-  if (problems.some((p) => !isArtifactProblem(p))) return { problems: sortProblems(problems) };
+  if (problems.some((p) => !isArtifactProblem(p))) return { problems: sortProblems(problems), warnings: sortProblems(warnings) };
   const model: Model = { asOf, config: config!, frameworks, controls, areas, policies, measures, evidence, entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))), trust };
-  return { model, problems: sortProblems(problems) };
+  return { model, problems: sortProblems(problems), warnings: sortProblems(warnings) };
 }
 
 /** Marks controls in or out of scope and computes coverage; validates the config's control references. */

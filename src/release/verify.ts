@@ -29,7 +29,21 @@ export interface VerifyReport {
   ledger?: { checked: true; record?: ReleaseRecord; releases: number };
   files: number;
   bytes: number;
+  /** What vouches for the release facts in MANIFEST.json: a trusted signature, a matching ledger record, or nothing. */
+  authenticity: Authenticity;
+  /** Facts in MANIFEST.json cross-checked against the bundle's own files (the audit counts against data/audit.json). */
+  crossChecked: string[];
 }
+
+/**
+ * Integrity (every listed file matches MANIFEST.json) says nothing about who wrote the
+ * manifest: anyone can edit it, re-hash and re-zip. Only a signature by a key the reader trusts
+ * or the release ledger the organisation keeps in git makes its facts authentic.
+ */
+export type Authenticity =
+  | { by: 'signature'; keyId: string }
+  | { by: 'ledger'; version: string }
+  | { by: 'none'; reason: string };
 
 export interface VerifyOptions {
   /** The key the signature must be made with. */
@@ -40,7 +54,7 @@ export interface VerifyOptions {
 
 /** Checks a bundle: every file against MANIFEST.json, no file added or missing, the signature, and the ledger when given. */
 export async function verifyBundle(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const report: VerifyReport = { file, ok: false, issues: [], signature: { state: 'unsigned' }, files: 0, bytes: 0 };
+  const report: VerifyReport = { file, ok: false, issues: [], signature: { state: 'unsigned' }, files: 0, bytes: 0, authenticity: { by: 'none', reason: 'not checked' }, crossChecked: [] };
   let bundle: OpenedBundle;
   try {
     bundle = await openBundle(file);
@@ -108,6 +122,7 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
     for (const f of manifest.files) {
       if (!bundle.entries.has(prefix + f.path)) report.issues.push({ kind: 'missing', path: f.path, message: 'listed in MANIFEST.json but not in the zip (a file was removed)' });
     }
+    await crossCheckFacts(bundle, manifest, report);
     if (options.ledger) report.ledger = checkAgainstLedger(report, manifest, options.ledger);
   } catch (error) {
     if (error instanceof BundleError) return { ...report, fatal: error.message };
@@ -116,7 +131,64 @@ export async function verifyBundle(file: string, options: VerifyOptions = {}): P
     bundle.close();
   }
   report.ok = !report.fatal && report.issues.length === 0;
+  report.authenticity = authenticity(report);
   return report;
+}
+
+/** The bundled audit report and model the manifest's facts summarise (written by release.ts). */
+export const BUNDLED_AUDIT = 'data/audit.json';
+export const BUNDLED_MODEL = 'data/model.json';
+
+/** A bundled JSON file, when it is listed and intact (a changed or missing one is already an issue of its own). */
+async function bundledJson(bundle: OpenedBundle, manifest: Manifest, report: VerifyReport, rel: string): Promise<Record<string, unknown> | undefined> {
+  const listed = manifest.files.find((f) => f.path === rel);
+  const be = bundle.entries.get(`${bundle.root}/${rel}`);
+  if (!listed || !be || report.issues.some((i) => i.path === rel)) return undefined;
+  try {
+    const data = await readSmallEntry(bundle, be, 256 * 1024 * 1024);
+    if (createHash('sha256').update(data).digest('hex') !== listed.sha256) return undefined;
+    return JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    report.issues.push({ kind: 'manifest', path: rel, message: 'the bundled file cannot be read as JSON' });
+    return undefined;
+  }
+}
+
+/**
+ * Facts MANIFEST.json states that the bundle can check against itself: the audit counts and the
+ * as-of date against the bundled audit report, the organisation and as-of date against the
+ * bundled model. An edited manifest ("0 errors") fails here, signed or not.
+ */
+async function crossCheckFacts(bundle: OpenedBundle, manifest: Manifest, report: VerifyReport): Promise<void> {
+  const r = manifest.release;
+  const mismatch = (what: string, claimed: string, rel: string, found: string) =>
+    report.issues.push({ kind: 'manifest', path: MANIFEST, message: `MANIFEST.json claims ${what} ${claimed}, but the bundled ${rel} says ${found}: the release facts were edited` });
+  const audit = await bundledJson(bundle, manifest, report, BUNDLED_AUDIT);
+  if (audit) {
+    const counts = (audit.counts ?? {}) as { error?: unknown; warning?: unknown };
+    const before = report.issues.length;
+    if (counts.error !== r.audit.errors || counts.warning !== r.audit.warnings) {
+      mismatch('the audit found', `${count(r.audit.errors, 'error')} and ${count(r.audit.warnings, 'warning')}`, BUNDLED_AUDIT, `${count(Number(counts.error), 'error')} and ${count(Number(counts.warning), 'warning')}`);
+    }
+    if (audit.asOf !== undefined && audit.asOf !== r.asOf) mismatch('the as-of date', r.asOf, BUNDLED_AUDIT, String(audit.asOf));
+    if (report.issues.length === before) report.crossChecked.push(`audit counts match ${BUNDLED_AUDIT}`);
+  }
+  const model = await bundledJson(bundle, manifest, report, BUNDLED_MODEL);
+  if (model) {
+    const before = report.issues.length;
+    const org = ((model.config as { organisation?: { name?: unknown } } | undefined)?.organisation?.name);
+    if (org !== undefined && org !== r.organisation) mismatch('the organisation', `"${r.organisation}"`, BUNDLED_MODEL, `"${String(org)}"`);
+    if (model.asOf !== undefined && model.asOf !== r.asOf) mismatch('the as-of date', r.asOf, BUNDLED_MODEL, String(model.asOf));
+    if (report.issues.length === before && org !== undefined && model.asOf !== undefined) report.crossChecked.push(`organisation and as-of date match ${BUNDLED_MODEL}`);
+  }
+}
+
+function authenticity(report: VerifyReport): Authenticity {
+  const s = report.signature;
+  if (s.state === 'valid' && s.trusted) return { by: 'signature', keyId: s.keyId };
+  if (report.ledger?.record && report.ok) return { by: 'ledger', version: report.ledger.record.version };
+  if (s.state === 'valid') return { by: 'none', reason: 'the signature is valid for the key recorded in the bundle itself, which anyone re-packing it can replace; pass --public-key KEY.pem with the key you trust, or --content DIR to check the release ledger' };
+  return { by: 'none', reason: 'the bundle is not signed and no release ledger was checked, so anyone could have written MANIFEST.json; pass --content DIR to check it against the release ledger' };
 }
 
 async function checkSignature(bundle: OpenedBundle, manifest: Manifest, manifestBytes: Buffer, trusted?: KeyObject): Promise<SignatureStatus> {
@@ -175,14 +247,26 @@ export function formatReport(report: VerifyReport, label = report.file): string 
   const m = report.manifest;
   if (report.ok && m) {
     const r = m.release;
-    lines.push(`OK ${label}`);
-    lines.push(`  release ${r.version} (#${r.sequence}) of ${r.organisation}, ${r.date.slice(0, 10)}, commit ${r.commit.slice(0, 12)}, approved by ${r.approver}`);
-    lines.push(`  ${report.files} files, ${report.bytes} bytes, all match MANIFEST.json; content digest ${m.contentDigest}`);
+    const a = report.authenticity;
+    lines.push(`OK ${label}${a.by === 'none' ? ' (intact, but not authenticated)' : ''}`);
+    lines.push(`  integrity: ${report.files} files, ${report.bytes} bytes, all match MANIFEST.json; content digest ${m.contentDigest}`);
     if (report.sha256) lines.push(`  zip sha256 ${report.sha256}`);
-    lines.push(`  audit: ${count(r.audit.errors, 'error')}, ${count(r.audit.warnings, 'warning')} (${r.audit.engine})${r.audit.allowedFindings ? `; released with findings: "${r.audit.allowedFindings}"` : ''}`);
-    if (r.dirty) lines.push(`  built from a tree with ${count(r.dirty.files.length, 'uncommitted change')} (--allow-dirty): ${r.dirty.files.join(', ')}`);
     lines.push(`  ${signatureLine(report.signature)}`);
     lines.push(`  ${report.ledger ? `ledger: matches release ${r.version}, chain of ${count(report.ledger.releases, 'release')} intact` : 'ledger: not checked (pass --content DIR to check it against the release ledger)'}`);
+    lines.push(
+      a.by === 'signature'
+        ? `  authenticity: established by the signature of the key you gave (${a.keyId.slice(0, 16)}…)`
+        : a.by === 'ledger'
+          ? `  authenticity: established by the release ledger (the zip is the one recorded for release ${a.version})`
+          : `  authenticity: NOT established: ${a.reason}`,
+    );
+    const facts = a.by === 'none' ? 'claimed, unauthenticated' : 'authenticated';
+    lines.push(`  release facts (${facts}):`);
+    lines.push(`    release ${r.version} (#${r.sequence}) of ${r.organisation}, ${r.date.slice(0, 10)}, commit ${r.commit.slice(0, 12)}, approved by ${r.approver}`);
+    lines.push(`    audit: ${count(r.audit.errors, 'error')}, ${count(r.audit.warnings, 'warning')} (${r.audit.engine})${r.audit.allowedFindings ? `; released with findings: "${r.audit.allowedFindings}"` : ''}`);
+    if (r.dirty) lines.push(`    built from a tree with ${count(r.dirty.files.length, 'uncommitted change')} (--allow-dirty): ${r.dirty.files.join(', ')}`);
+    // Consistency with the bundle's own reports, not proof of origin: a re-packer can edit those too.
+    if (report.crossChecked.length) lines.push(`  consistent with the bundle's own reports: ${report.crossChecked.join('; ')}`);
     return lines.join('\n');
   }
   lines.push(`FAILED ${label}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../time/dates.ts';
-import { parseDuration } from '../time/duration.ts';
+import { durationMinutes, parseDuration } from '../time/duration.ts';
 
 /** Entry identifier: letters, digits, dots, dashes, underscores; unique across the whole program. */
 export const idSchema = () =>
@@ -14,10 +14,45 @@ export const dateSchema = () =>
     message: 'not a valid date: write it as YYYY-MM-DD, e.g. 2026-03-31',
   });
 
-/** An ISO 8601 duration such as P1Y, P3M, P90D or PT4H. */
-export const durationSchema = () =>
-  z.string({ invalid_type_error: 'write the duration in ISO 8601, e.g. P1Y' }).refine((s) => parseDuration(s) !== undefined, {
-    message: 'not an ISO 8601 duration: use e.g. P1Y (1 year), P3M (3 months), P90D (90 days), PT4H (4 hours)',
+/**
+ * An ISO 8601 duration such as P1Y, P3M, P90D or PT4H. Longer than zero unless `allowZero`
+ * (a measured data loss may be none): a review every P0D or evidence valid for P0D is a typo.
+ */
+export const durationSchema = (options: { allowZero?: boolean } = {}) =>
+  z
+    .string({ invalid_type_error: 'write the duration in ISO 8601, e.g. P1Y' })
+    .refine((s) => parseDuration(s) !== undefined, {
+      message: 'not an ISO 8601 duration (negative lengths included)',
+      params: { fix: 'write e.g. P1Y (1 year), P3M (3 months), P90D (90 days), PT4H (4 hours)' },
+    })
+    .refine((s) => options.allowZero || parseDuration(s) === undefined || durationMinutes(s) > 0, {
+      message: 'the duration is zero',
+      params: { fix: 'write a length above zero, e.g. P1Y, P3M, P90D or PT4H' },
+    });
+
+/** Text that must say something: blank or whitespace-only is refused (a title, a name). */
+export const textSchema = (what = 'text') =>
+  z.string().refine((s) => s.trim().length > 0, { message: `the ${what} is blank`, params: { fix: `write the ${what}` } });
+
+/** Link schemes a published page may carry: script (javascript:), inline documents (data:) and others are refused. */
+const LINK = /^(?:https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$/i;
+
+/**
+ * A link shown on published pages: http://, https:// or mailto: only (never javascript:, data:
+ * or protocol-relative //host). `sitePath` also allows a path on the site itself ("/docs/").
+ * `web` allows only http(s) (an address to publish at).
+ */
+export const urlSchema = (options: { sitePath?: boolean; web?: boolean } = {}) =>
+  z.string().refine((s) => (options.web ? /^https?:/i.test(s) : true) && (LINK.test(s) || (!!options.sitePath && /^\/(?!\/)\S*$/.test(s))), {
+    message: `not a safe link: it must start with ${options.web ? 'https:// or http://' : `https://, http:// or mailto:${options.sitePath ? ', or be a site path starting with one "/"' : ''}`}`,
+    params: { fix: options.web ? 'write the full address, e.g. https://trust.example.com' : 'write a full link such as https://example.com/security or mailto:security@example.com' },
+  });
+
+/** Where to report a security issue: an e-mail address or a link (see urlSchema). */
+export const contactSchema = () =>
+  z.string().refine((s) => /^[^\s@:/]+@[^\s@]+$/.test(s) || LINK.test(s), {
+    message: 'not an e-mail address or a safe link',
+    params: { fix: 'write an e-mail address (security@example.com) or a link starting with https://' },
   });
 
 /**
@@ -63,6 +98,6 @@ export const periodSchema = () =>
       end: dateSchema(),
     })
     .strict()
-    .refine((p) => p.start <= p.end, { message: 'period.start is after period.end', path: ['end'] });
+    .refine((p) => p.start <= p.end, { message: 'period.start is after period.end', path: ['end'], params: { fix: 'swap start and end, or correct the day that is wrong (both ends are included)' } });
 
 export type ControlMapInput = z.infer<ReturnType<typeof controlMapSchema>>;

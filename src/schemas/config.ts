@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, durationSchema, periodSchema } from './common.ts';
+import { contactSchema, dateSchema, durationSchema, periodSchema, urlSchema } from './common.ts';
 
 /** A control reference written "framework:id", e.g. "soc2:P1.1" or "iso27001:A.7.4". */
 const qualifiedControl = () =>
@@ -16,10 +16,10 @@ export const programConfigSchema = () =>
           name: z.string().min(1),
           /** One paragraph about what it does. */
           description: z.string().default(''),
-          /** Where to report a security issue. */
-          securityContact: z.string().optional(),
-          /** Public website. */
-          website: z.string().optional(),
+          /** Where to report a security issue: an e-mail address or an https:// link. */
+          securityContact: contactSchema().optional(),
+          /** Public website: https://, http:// or mailto: (it is linked on every trust-center page). */
+          website: urlSchema().optional(),
         })
         .strict(),
       /** Title of the program shown on the portal. */

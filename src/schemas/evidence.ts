@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BACKUP_TOOLS } from '../backup/types.ts';
-import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, periodSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, textSchema, periodSchema, visibilitySchema } from './common.ts';
 
 /** What an evidence item is, in the words auditors use when they ask for it. */
 export const EVIDENCE_KINDS = [
@@ -54,7 +54,7 @@ export const restoreTestSchema = () =>
       /** Measured time from start of restore to service usable (the achieved RTO), ISO 8601. */
       duration: durationSchema(),
       /** Age of the newest restorable data at the time of the incident drill (the achieved RPO). */
-      dataLoss: durationSchema().optional(),
+      dataLoss: durationSchema({ allowZero: true }).optional(),
       /** What was restored, e.g. "production PostgreSQL cluster to isolated VPC". */
       scope: z.string().optional(),
     })
@@ -71,7 +71,8 @@ export const backupJobsSchema = () =>
       /** Longest time between two successful runs (the observed worst-case RPO), ISO 8601. */
       longestGap: durationSchema(),
     })
-    .strict();
+    .strict()
+    .refine((j) => j.failed <= j.runs, { message: 'more runs failed than ran', path: ['failed'], params: { fix: 'failed counts the failed runs among runs: it cannot be larger than runs' } });
 
 /** Frontmatter of an evidence record (content/evidence/*.md or .mdx). */
 export const evidenceSchema = () =>
@@ -80,7 +81,7 @@ export const evidenceSchema = () =>
       /** Unique id, e.g. "ev-2026-03-restore-test". */
       id: idSchema(),
       /** What it shows, in one line. */
-      title: z.string().min(1),
+      title: textSchema('title'),
       /** Kind of evidence. */
       kind: z.enum(EVIDENCE_KINDS),
       /** Day it was collected. */

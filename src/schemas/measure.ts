@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BACKUP_AREA_IDS } from '../catalogs/backup-areas.ts';
-import { controlMapSchema, durationSchema, fieldAudienceSchema, idSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, durationSchema, fieldAudienceSchema, idSchema, textSchema, visibilitySchema } from './common.ts';
 
 /** How often a measure operates; drives observation-period checks. */
 export const FREQUENCIES = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'yearly', 'on-event'] as const;
@@ -15,7 +15,7 @@ export const measureSchema = () =>
       /** The backup area it implements (one of the eight). */
       area: z.enum(BACKUP_AREA_IDS),
       /** What is done, in one line. */
-      title: z.string().min(1),
+      title: textSchema('title'),
       /** Accountable owner (role or person). */
       owner: z.string().min(1),
       /** How often it operates. */

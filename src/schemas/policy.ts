@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, visibilitySchema } from './common.ts';
+import { controlMapSchema, dateSchema, durationSchema, fieldAudienceSchema, idSchema, textSchema, visibilitySchema } from './common.ts';
 
 /** One sign-off of a policy version. */
 export const approvalSchema = () =>
@@ -23,7 +23,7 @@ export const policySchema = () =>
       /** Unique id, e.g. "pol-backup". */
       id: idSchema(),
       /** Title as employees know it. */
-      title: z.string().min(1),
+      title: textSchema('title'),
       /** Version of this text, e.g. "2.1" (quote it in YAML). */
       version: z.union([z.string().min(1), z.number().transform(String)]),
       /** Lifecycle: draft, approved or retired. */
@@ -32,8 +32,13 @@ export const policySchema = () =>
       owner: z.string().min(1),
       /** Sign-offs of this version, oldest first. */
       approvals: z.array(approvalSchema()).default([]),
-      /** Day this version takes effect. */
+      /** Day this version takes effect (after the as-of date only with notYetInForce). */
       effective: dateSchema(),
+      /**
+       * This version is approved but takes effect later: `effective` may then lie after the as-of
+       * date (otherwise a future date is refused as a typo). Remove it once the day has come.
+       */
+      notYetInForce: z.boolean().default(false),
       /** How often it must be reviewed, ISO 8601 (P1Y). */
       reviewInterval: durationSchema(),
       /** Day of the last completed review. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, durationSchema, periodSchema } from './common.ts';
+import { contactSchema, dateSchema, durationSchema, periodSchema, urlSchema } from './common.ts';
 
 /**
  * Trust-center content that is not part of the compliance graph (content/trust.yaml):
@@ -11,8 +11,7 @@ import { dateSchema, durationSchema, periodSchema } from './common.ts';
 export const trustVisibilitySchema = () => z.enum(['public', 'customer']).default('public');
 
 /** A link: https://…, mailto:… or a site path starting with "/". */
-export const linkSchema = () =>
-  z.string().regex(/^(?:https:\/\/\S+|http:\/\/\S+|mailto:\S+@\S+|\/\S*)$/, 'write a full link (https://… or mailto:…) or a site path starting with "/"');
+export const linkSchema = () => urlSchema({ sitePath: true });
 
 /** An independent attestation: a period-based audit report (SOC 2) or a certificate (ISO/IEC 27001). */
 export const attestationSchema = () =>
@@ -155,14 +154,14 @@ export const trustSchema = () =>
       /** Headline of the trust center (default: "<organisation> Trust Center"). */
       title: z.string().min(1).optional(),
       /** Address the trust center is published at, e.g. https://trust.example.com: social-image links become absolute, as social networks require. */
-      siteUrl: z.string().regex(/^https?:\/\/[^\s/]+(?:\/\S*)?$/, 'write the full address, e.g. https://trust.example.com').optional(),
+      siteUrl: urlSchema({ web: true }).optional(),
       /** Introduction at the top of the trust center (default: organisation.description from proofbook.yaml). */
       intro: z.string().min(1).optional(),
       /** How to report a vulnerability or security concern. */
       security: z
         .object({
           /** Contact for security reports (default: organisation.securityContact); an e-mail address or a link. */
-          contact: z.string().min(1).optional(),
+          contact: contactSchema().optional(),
           /** Link to the vulnerability disclosure policy. */
           disclosurePolicy: linkSchema().optional(),
           /** Link to the PGP key for encrypted reports. */

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseYaml } from '../content/frontmatter.ts';
 import { resolveInside } from '../content/paths.ts';
+import { readContentText, unreadFile } from '../content/text.ts';
 import { trustSchema, type TrustData } from '../schemas/trust.ts';
 import { parseWith } from '../validation/parse.ts';
 import type { Problem } from '../validation/problem.ts';
@@ -17,7 +18,8 @@ export const TRUST_FILE = 'trust.yaml';
 export function loadTrust(root: string, problems: Problem[], frameworkIds: string[]): TrustData | undefined {
   const abs = path.join(root, TRUST_FILE);
   if (!existsSync(abs) || !statSync(abs).isFile()) return undefined;
-  const source = parseYaml(readFileSync(abs, 'utf8'), TRUST_FILE);
+  const read = readContentText(abs, TRUST_FILE);
+  const source = 'problem' in read ? unreadFile(read.problem) : parseYaml(read.text, TRUST_FILE);
   problems.push(...source.problems);
   if (source.data === undefined && source.problems.length) return undefined;
   const parsed = parseWith(trustSchema(), source.data ?? {}, TRUST_FILE, source.lineOf);

@@ -44,9 +44,21 @@ export function parseWith<S extends z.ZodTypeAny>(
       line: lineOf(issue.path) ?? lineOf(issue.path.slice(0, -1)),
       field: fieldPath(issue.path) || undefined,
       message: describeIssue(issue),
+      fix: fixFor(issue),
     });
   }
   return { ok: false, problems };
+}
+
+/** How to fix an issue: a schema's own advice (refine `params.fix`), or the general one for a missing field. */
+function fixFor(issue: z.ZodIssue): string | undefined {
+  if (issue.code === 'custom' && typeof issue.params?.fix === 'string') return issue.params.fix;
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') {
+    const name = issue.path[issue.path.length - 1];
+    const at = issue.path.length > 1 ? ` under ${fieldPath(issue.path.slice(0, -1))}` : '';
+    return typeof name === 'string' ? `add the line "${name}: …"${at} (the README's authoring guide lists every field)` : 'add the missing item';
+  }
+  return undefined;
 }
 
 function describeIssue(issue: z.ZodIssue): string {

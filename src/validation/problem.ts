@@ -55,11 +55,20 @@ export function sortProblems(problems: Problem[]): Problem[] {
 
 /** Renders problems as the block the CLI and the build print. `prefix` is the content root as the user named it. */
 export function formatProblems(problems: Problem[], prefix = 'content'): string {
-  const lines = sortProblems(problems).map((p) => {
-    const where = `${prefix ? `${prefix}/` : ''}${p.file}${p.line ? `:${p.line}` : ''}`;
-    const field = p.field ? ` (${p.field})` : '';
-    return `✗ ${where}${field}\n    ${p.message}${p.fix ? `\n    fix: ${p.fix}` : ''}`;
-  });
+  const lines = sortProblems(problems).map((p) => formatOne(p, prefix, '✗'));
   const n = problems.length;
   return `${lines.join('\n')}\n\n${n} problem${n === 1 ? '' : 's'} found. Nothing was built.`;
+}
+
+/** One problem as printed: mark, file:line (field), message, fix. */
+function formatOne(p: Problem, prefix: string, mark: string): string {
+  const where = `${prefix ? `${prefix}/` : ''}${p.file}${p.line ? `:${p.line}` : ''}`;
+  const field = p.field ? ` (${p.field})` : '';
+  return `${mark} ${where}${field}\n    ${p.message}${p.fix ? `\n    fix: ${p.fix}` : ''}`;
+}
+
+/** Renders warnings (things fixed on the way, e.g. unsafe HTML removed from a body): they do not stop a build. */
+export function formatWarnings(warnings: Problem[], prefix = 'content'): string {
+  const n = warnings.length;
+  return `${sortProblems(warnings).map((w) => formatOne(w, prefix, '⚠')).join('\n')}\n\n${n} warning${n === 1 ? '' : 's'}: the published pages leave this out; fix the source to silence ${n === 1 ? 'it' : 'them'}.`;
 }

@@ -26,3 +26,7 @@ export const FAILING_CONTENT = path.join(TMP, 'failing', 'content');
 export const FAILING_PUBLIC = path.join(TMP, 'failing', 'out', 'public');
 /** Shared reference data beside the checkout; may be absent on a user's fresh clone. */
 export const REFERENCE = path.resolve(ROOT, '..', 'shared', 'reference');
+/** Hostile program for the XSS tests: script in every form a body or field can carry (test/hostile/xss.test.ts). */
+export const HOSTILE_FIXTURE = path.join(FIXTURES, 'hostile');
+/** Built hostile program, public/ and customer/ (made once by global-setup). */
+export const HOSTILE_OUT = path.join(TMP, 'hostile');

@@ -30,7 +30,7 @@ export const build: Command = {
   name: 'build',
   summary:
     'Validate the content, then build a static site per audience into OUT/<audience>/: the public and customer trust centers, the internal portal and the auditor edition. Public and customer builds must pass the leak guard. A failed build leaves that audience\'s previous output untouched.',
-  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--as-of DATE]',
+  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--as-of DATE] [--verbose]',
   help: [
     '--audience NAME  audience to build: public, customer, internal, auditor or all (default: all); repeat it or use commas for several',
     ...CONTENT_HELP,

@@ -11,9 +11,15 @@ export const hash: Command = {
   positionals: true,
   async run(_values, files) {
     if (!files.length) throw new UsageError('name at least one file');
-    const missing = files.filter((f) => !existsSync(f) || !statSync(f).isFile());
-    if (missing.length) throw new UsageError(`not a file: ${missing.join(', ')}`);
-    for (const f of files) process.stdout.write(`${sha256File(f)}  ${f}\n`);
-    return 0;
+    // Hash what can be hashed; name each file that cannot be, like sha256sum does.
+    let failed = 0;
+    for (const f of files) {
+      if (existsSync(f) && statSync(f).isFile()) process.stdout.write(`${sha256File(f)}  ${f}\n`);
+      else {
+        failed++;
+        process.stderr.write(`proofbook hash: ${f}: ${existsSync(f) ? 'not a file (a folder?)' : 'no such file'}\n`);
+      }
+    }
+    return failed ? 1 : 0;
   },
 };

@@ -10,7 +10,7 @@ import type { KeyObject } from 'node:crypto';
 export const verify: Command = {
   name: 'verify',
   summary:
-    'Check a release bundle: every file against MANIFEST.json (changed, added, removed), the signature, and with --content the release ledger. Exit 0 when intact, 1 when not, 2 on bad usage.',
+    'Check a release bundle and say what that proves. Integrity: every file against MANIFEST.json (changed, added, removed), always. Authenticity of the release facts (approver, audit counts…): only with a valid signature by --public-key, or a matching record in the release ledger of --content; otherwise they are printed as claimed, unauthenticated. Audit counts are cross-checked against the bundled audit report. Exit 0 when intact, 1 when not, 2 on bad usage.',
   usage: 'verify BUNDLE.zip... [--public-key KEY.pem] [--content DIR] | verify --all [--content DIR] [--bundle-dir DIR]',
   help: [
     '--public-key KEY.pem  require a valid signature by this ed25519 key',
