@@ -62,3 +62,11 @@ describe('controlStatuses', () => {
     expect(after.partial).toBe(before.partial + 1);
   });
 });
+
+describe('durations in body text', () => {
+  it('writes ISO durations as words and leaves control ids and other words alone', async () => {
+    const { durationsAsWords } = await import('../../src/site/remark-durations.ts');
+    expect(durationsAsWords('RTO PT4H, achieved PT2H47M; gap PT13H3M (P1Y retention).')).toBe('RTO 4 hours, achieved 2 h 47 min; gap 13 h 3 min (1 year retention).');
+    expect(durationsAsWords('SOC 2 P4.2 and PI1.5, PDF, P, PT')).toBe('SOC 2 P4.2 and PI1.5, PDF, P, PT');
+  });
+});
