@@ -25,13 +25,17 @@ function portalPages(): string[] {
 async function eachPage<T>(browser: Browser, paths: string[], viewport: { width: number; height: number }, check: (page: Page, at: string) => Promise<T>): Promise<Map<string, T>> {
   const results = new Map<string, T>();
   const queue = [...paths];
+  // Without page scripts: every page must fit and read well without JavaScript anyway, and
+  // 245 pages load faster on a busy machine.
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false });
   await Promise.all(
     Array.from({ length: TABS }, async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await context.newPage();
       for (let at = queue.shift(); at !== undefined; at = queue.shift()) results.set(at, await check(page, at));
       await page.close();
     }),
   );
+  await context.close();
   return results;
 }
 
@@ -53,8 +57,9 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     const model = loadModel({ contentDir: EXAMPLE_CONTENT, asOf: EXAMPLE_AS_OF });
     // Title and id written together, the way a missing separator reads ("Backup Policypol-backup").
     const joined = [...model.entries.values()].map((e) => `${e.data.title}${e.id}`);
+    // Opened from disk: no server in this worker to compete with the browser for the CPU.
     const results = await eachPage(browser, pages, { width: 390, height: 844 }, async (page, at) => {
-      await page.goto(`${site.url}${at}`, { waitUntil: 'load' });
+      await page.goto(pathToFileURL(path.join(EXAMPLE_DIST, at.endsWith('/') ? `${at}index.html` : at)).href, { waitUntil: 'load' });
       return page.evaluate(() => ({
         overflow: document.documentElement.scrollWidth - window.innerWidth,
         visible: document.body.innerText,
@@ -65,14 +70,14 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     const problems: string[] = [];
     for (const [at, r] of results) {
       if (r.overflow > 0) wide.push(`${at} is ${r.overflow} px too wide`);
-      // SOC 2 privacy criteria (P4.2) are ids, not durations.
-      const iso = /\bP(T?\d)\w*/.exec(r.visible.replace(/\bP\d+\.\d+\b/g, ''));
+      // SOC 2 privacy criteria and their groups ("P4.2", "P4 ·") are ids: a duration always ends in a unit letter.
+      const iso = /\bP(T?\d)\w*/.exec(r.visible.replace(/\bP\d+(?:\.\d+)?\b/g, ''));
       if (iso) problems.push(`${at} shows the duration "${iso[0]}"`);
       for (const j of joined) if (r.text.includes(j)) problems.push(`${at} runs together "${j}"`);
     }
     expect(wide).toEqual([]);
     expect(problems).toEqual([]);
-  }, 50_000);
+  }, 55_000);
 
   it('keeps the dashboard status column in view on a phone and opens the compact menu', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -106,7 +111,7 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     }
     // A control page is under its framework.
     await page.goto(`${site.url}/controls/soc2/a1-3/`);
-    expect(await page.locator('nav.sidenav a[aria-current="true"]').allInnerTexts()).toContain('SOC 2');
+    expect(await page.locator('nav.sidenav .tree a[aria-current="true"]').allInnerTexts()).toEqual([expect.stringMatching(/^SOC 2/)]);
     await page.close();
   });
 

@@ -152,7 +152,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
   it('searches its own pagefind index, which holds nothing above its audience', async () => {
     const search = async (q: string) => {
       await page.goto(`${site.url}/search/?q=${encodeURIComponent(q)}`);
-      await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/result|No results/);
+      await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 20_000, message: 'every result of the search to load' }).toMatch(/result|No results/);
       return page.locator('#search-results li a').allInnerTexts();
     };
     const hrefs = () => page.locator('#search-results li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
