@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/build.ts';
@@ -153,5 +154,20 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
     await page.close();
+  });
+
+  it('passes axe on the pages this issue reworked, in both themes', async () => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      for (const at of ['/', '/frameworks/iso27001/', '/policies/pol-backup/', '/controls/soc2/a1-3/', '/audit/']) {
+        await page.goto(`${site.url}${at}`);
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']).analyze();
+        for (const v of result.violations) found.push(`${colorScheme} ${at} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
   });
 });
