@@ -24,11 +24,14 @@ export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['covered', 'partial
 
 export type CoverageCounts = Record<CoverageStatus, number> & { total: number; inScope: number; percent: number };
 
-/** Counts per status; percent is covered over in-scope-and-applicable controls. */
-export function countCoverage(controls: Iterable<ControlNode>): CoverageCounts {
+/**
+ * Counts per status; percent is covered over in-scope-and-applicable controls. `statusOf`
+ * lets a view count a status it derived (src/site/status.ts adds open audit errors).
+ */
+export function countCoverage(controls: Iterable<ControlNode>, statusOf: (c: ControlNode) => CoverageStatus = (c) => c.coverage.status): CoverageCounts {
   const counts = { covered: 0, partial: 0, gap: 0, 'not-applicable': 0, total: 0, inScope: 0, percent: 0 };
   for (const c of controls) {
-    counts[c.coverage.status]++;
+    counts[statusOf(c)]++;
     counts.total++;
   }
   counts.inScope = counts.total - counts['not-applicable'];

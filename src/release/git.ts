@@ -71,3 +71,28 @@ export function fileRevisions(cwd: string, file: string): Revision[] | undefined
       return { commit: commit!, author: author!, date: new Date(Number(at) * 1000).toISOString().replace('.000Z', 'Z'), message: message ?? '' };
     });
 }
+
+/**
+ * The last commit date (UTC day, YYYY-MM-DD) of every committed file under `cwd`, keyed by
+ * its path relative to `cwd`: one `git log` for a whole build, and the same answer on every
+ * machine for the same commit. Undefined outside a git checkout.
+ */
+export function lastCommitDates(cwd: string): Map<string, string> | undefined {
+  const r = git(cwd, ['log', '--relative', '--name-only', '--no-renames', '--format=%x1e%ct', '--', '.']);
+  if (!r.ok) return undefined;
+  const dates = new Map<string, string>();
+  // Newest commit first: the first date seen for a file is its last change.
+  for (const block of r.out.split('\x1e')) {
+    const [time, ...files] = block.trim().split('\n');
+    if (!time) continue;
+    const day = new Date(Number(time) * 1000).toISOString().slice(0, 10);
+    for (const f of files) if (f && !dates.has(f)) dates.set(f, day);
+  }
+  return dates;
+}
+
+/** Path of `cwd` inside its repository ("content/" or ""), for links to files on a forge. */
+export function repoPrefix(cwd: string): string | undefined {
+  const r = git(cwd, ['rev-parse', '--show-prefix']);
+  return r.ok ? r.out.trim() : undefined;
+}

@@ -51,6 +51,16 @@ export const programConfigSchema = () =>
             .strict(),
         )
         .default([]),
+      /** Where the program's source is kept; pages get an "edit this file" link when set. */
+      repository: z
+        .object({
+          /** Web address of the repository, e.g. "https://github.com/acme/compliance". */
+          url: z.string().url('write the repository\'s web address, e.g. "https://github.com/acme/compliance"'),
+          /** Branch the edit links open (default main). */
+          branch: z.string().min(1).default('main'),
+        })
+        .strict()
+        .optional(),
       /** Fixed "as of" date for freshness (default: today, or --as-of). */
       asOf: dateSchema().optional(),
       /** Self-audit settings (`proofbook audit`). */

@@ -27,6 +27,12 @@ export const KIND_LABEL: Record<string, string> = {
   report: 'Report',
 };
 
+/**
+ * The one wording for a mapping the control only implies (a dashed chip): the same words on
+ * every page and in every tooltip, never "implied" in one place and something else in another.
+ */
+export const IMPLIED_LABEL = 'not stated explicitly';
+
 export { plural } from '../util/text.ts';
 
 export function formatBytes(n: number): string {

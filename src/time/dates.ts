@@ -66,3 +66,16 @@ export function instantText(instant: string): string {
 export function hoursBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 3_600_000;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date as every page shows it: "4 Dec 2026" (day, short month, year), read the same way in
+ * every country. Accepts YYYY-MM-DD or a full ISO timestamp (its UTC day); anything else is
+ * returned unchanged.
+ */
+export function formatDate(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(text);
+  if (!m || !isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return text;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}

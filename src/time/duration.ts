@@ -32,21 +32,33 @@ export function durationMinutes(text: string): number {
   return days * 1440 + d.hours * 60 + d.minutes + d.seconds / 60;
 }
 
-/** Human wording: "1 year", "4 hours", "1 day 12 hours". */
-export function describeDuration(text: string): string {
+const UNITS: ReadonlyArray<[keyof Duration, string, string]> = [
+  ['years', 'year', 'y'],
+  ['months', 'month', 'mo'],
+  ['weeks', 'week', 'w'],
+  ['days', 'day', 'd'],
+  ['hours', 'hour', 'h'],
+  ['minutes', 'minute', 'min'],
+  ['seconds', 'second', 's'],
+];
+
+/**
+ * A duration as people read it, the one formatter for every page and message: a single
+ * unit in words ("4 hours", "1 year", "90 days"), several units abbreviated so they stay
+ * short ("2 h 47 min", "1 d 12 h"). Never the ISO form (PT4H), which readers do not parse;
+ * text that is not a duration is returned unchanged.
+ */
+export function humanDuration(text: string): string {
   const d = parseDuration(text);
   if (!d) return text;
-  const parts: string[] = [];
-  const add = (n: number, unit: string) => n && parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
-  add(d.years, 'year');
-  add(d.months, 'month');
-  add(d.weeks, 'week');
-  add(d.days, 'day');
-  add(d.hours, 'hour');
-  add(d.minutes, 'minute');
-  add(d.seconds, 'second');
-  return parts.join(' ') || '0 minutes';
+  const parts = UNITS.filter(([k]) => d[k] > 0).map(([k, word, short]) => ({ n: d[k], word, short }));
+  if (parts.length === 0) return '0 minutes';
+  if (parts.length === 1) return `${parts[0]!.n} ${parts[0]!.word}${parts[0]!.n === 1 ? '' : 's'}`;
+  return parts.map((p) => `${p.n} ${p.short}`).join(' ');
 }
+
+/** Former name of humanDuration, kept so callers read the same wording. */
+export const describeDuration = humanDuration;
 
 /** Whole minutes written the way frontmatter writes durations: 743 → "PT12H23M". */
 export function isoMinutes(minutes: number): string {

@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('portal in Chromium', () => {
     expect(await page.locator('h1').innerText()).toMatch(/A1\.3/);
     expect(await page.locator('.badge').first().innerText()).toBe('Covered');
     // An evidence item whose artifact the internal audience may open (most artifacts are auditor-only).
-    const evidenceLink = page.locator('main h2:has-text("Evidence") + ul a', { hasText: 'Restore' }).first();
+    const evidenceLink = page.locator('main h2:has-text("Evidence") + .table-wrap tbody th a', { hasText: 'Restore' }).first();
     const title = await evidenceLink.innerText();
     await evidenceLink.click();
     expect(await page.locator('h1').innerText()).toBe(title);

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/model/build.ts';
+import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
+import { htmlFiles } from '../helpers/links.ts';
+import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST } from '../helpers/paths.ts';
+
+/**
+ * The internal portal as a reader meets it (issue 11): every page at phone width, the words
+ * on every page, the sidebar tree and the header search, in Chromium against the example
+ * portal that test/global-setup.ts builds.
+ */
+const TABS = 4;
+
+/** Site paths of every page of the portal (frozen release sites aside: they are bundles). */
+function portalPages(): string[] {
+  return htmlFiles(EXAMPLE_DIST)
+    .filter((p) => !/^releases\/v[^/]+\//.test(p) && !p.startsWith('pagefind/'))
+    .map((p) => `/${p.replace(/index\.html$/, '')}`);
+}
+
+/** Runs `check` on every path in a few tabs at once; returns what each call reported. */
+async function eachPage<T>(browser: Browser, paths: string[], viewport: { width: number; height: number }, check: (page: Page, at: string) => Promise<T>): Promise<Map<string, T>> {
+  const results = new Map<string, T>();
+  const queue = [...paths];
+  // Without page scripts: every page must fit and read well without JavaScript anyway, and
+  // 245 pages load faster on a busy machine.
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+  await Promise.all(
+    Array.from({ length: TABS }, async () => {
+      const page = await context.newPage();
+      for (let at = queue.shift(); at !== undefined; at = queue.shift()) results.set(at, await check(page, at));
+      await page.close();
+    }),
+  );
+  await context.close();
+  return results;
+}
+
+describe.skipIf(!hasChromium)('portal as its readers expect', () => {
+  let browser: Browser;
+  let site: { url: string; close: () => Promise<void> };
+  const pages = portalPages();
+  beforeAll(async () => {
+    site = await serveStatic(EXAMPLE_DIST);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('fits every page on a 390 px phone without sideways scrolling, and says everything in words', async () => {
+    expect(pages.length).toBeGreaterThan(200);
+    const model = loadModel({ contentDir: EXAMPLE_CONTENT, asOf: EXAMPLE_AS_OF });
+    // Title and id written together, the way a missing separator reads ("Backup Policypol-backup").
+    const joined = [...model.entries.values()].map((e) => `${e.data.title}${e.id}`);
+    // Opened from disk: no server in this worker to compete with the browser for the CPU.
+    const results = await eachPage(browser, pages, { width: 390, height: 844 }, async (page, at) => {
+      await page.goto(pathToFileURL(path.join(EXAMPLE_DIST, at.endsWith('/') ? `${at}index.html` : at)).href, { waitUntil: 'load' });
+      return page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        visible: document.body.innerText,
+        text: document.body.textContent ?? '',
+      }));
+    });
+    const wide: string[] = [];
+    const problems: string[] = [];
+    for (const [at, r] of results) {
+      if (r.overflow > 0) wide.push(`${at} is ${r.overflow} px too wide`);
+      // SOC 2 privacy criteria and their groups ("P4.2", "P4 ·") are ids: a duration always ends in a unit letter.
+      const iso = /\bP(T?\d)\w*/.exec(r.visible.replace(/\bP\d+(?:\.\d+)?\b/g, ''));
+      if (iso) problems.push(`${at} shows the duration "${iso[0]}"`);
+      for (const j of joined) if (r.text.includes(j)) problems.push(`${at} runs together "${j}"`);
+    }
+    expect(wide).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 55_000);
+
+  it('keeps the dashboard status column in view on a phone and opens the compact menu', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/`);
+    const status = page.locator('main table th:has-text("Status")').first();
+    const box = (await status.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.locator('nav.sidenav').isVisible()).toBe(false);
+    await page.getByText('Menu', { exact: true }).click();
+    expect(await page.locator('nav.sidenav').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows the self-audit result first on the dashboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/`);
+    const first = await page.locator('main > :is(section, div, p, table, ul)').first();
+    expect(await first.getAttribute('id')).toBe('audit-result');
+    expect(await first.innerText()).toMatch(/Self-audit (passes|fails)[\s\S]*\d+ open errors?/);
+    await page.close();
+  });
+
+  it('marks the current page in the sidebar tree and opens its branch', async () => {
+    const page = await browser.newPage();
+    for (const at of ['/policies/pol-backup/', '/measures/msr-quarterly-restore-drill/', '/frameworks/iso27001/', '/areas/restore-testing/']) {
+      await page.goto(`${site.url}${at}`);
+      const current = page.locator('nav.sidenav a[aria-current="page"]');
+      expect(await current.count(), at).toBe(1);
+      expect(new URL(await current.evaluate((a) => (a as HTMLAnchorElement).href)).pathname, at).toBe(`${at}index.html`);
+      expect(await current.isVisible(), at).toBe(true);
+    }
+    // A control page is under its framework.
+    await page.goto(`${site.url}/controls/soc2/a1-3/`);
+    expect(await page.locator('nav.sidenav .tree a[aria-current="true"]').allInnerTexts()).toEqual([expect.stringMatching(/^SOC 2/)]);
+    await page.close();
+  });
+
+  it('focuses search with "/" and lists every result with links that open', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/policies/pol-backup/`);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+    await page.keyboard.type('restore');
+    const status = page.locator('#site-search-status');
+    await expect.poll(() => status.innerText(), { timeout: 20_000, message: 'search results to load' }).toMatch(/result/);
+    const count = Number(/^(\d+) result/.exec(await status.innerText())![1]);
+    const links = page.locator('#site-search-results li a');
+    expect(count).toBeGreaterThan(20); // more than one page of results, all of them listed
+    expect(await links.count()).toBe(count);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const h of hrefs.slice(0, 5)) expect((await page.request.get(h)).status(), h).toBe(200);
+    // Excerpts read like the pages: durations in words, titles and ids apart.
+    const model = loadModel({ contentDir: EXAMPLE_CONTENT, asOf: EXAMPLE_AS_OF });
+    const joined = [...model.entries.values()].map((e) => `${e.data.title}${e.id}`);
+    for (const text of await page.locator('#site-search-results li p').allTextContents()) {
+      expect(text).not.toMatch(/\bP(T?\d)[A-Z\d]*[YMWDHS]\b/);
+      for (const j of joined) expect(text).not.toContain(j);
+    }
+    await links.first().click();
+    await expect.poll(() => page.url()).toBe(hrefs[0]);
+    await page.close();
+  });
+
+  it('works from disk: relative links, theme switch remembered', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(path.join(EXAMPLE_DIST, 'policies', 'pol-backup', 'index.html')).href);
+    await page.locator('nav.pager a[rel="next"]').click();
+    expect(page.url()).toMatch(/^file:.*\/policies\/[^/]+\/index\.html$/);
+    await page.locator('#theme-toggle').click();
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    expect(theme).toMatch(/^(light|dark)$/);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    await page.close();
+  });
+
+  it('passes axe on the pages this issue reworked, and keeps contrast in the dark theme', async () => {
+    const found: string[] = [];
+    // All rules in the light theme; the dark theme only changes colours, so contrast is what it can break.
+    for (const [colorScheme, pages] of [['light', ['/', '/frameworks/iso27001/', '/policies/pol-backup/', '/controls/soc2/a1-3/']], ['dark', ['/', '/policies/pol-backup/']]] as const) {
+      const context = await browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      for (const at of pages) {
+        await page.goto(`${site.url}${at}`);
+        const axe = new AxeBuilder({ page });
+        const result = await (colorScheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])).analyze();
+        for (const v of result.violations) found.push(`${colorScheme} ${at} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 30_000);
+});
