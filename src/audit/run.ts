@@ -19,6 +19,8 @@ export interface AuditOptions {
   only?: string[];
   /** Limit to findings at stake for this framework id. */
   framework?: string;
+  /** Where release bundles are kept, when not the default releases/ beside the repository. */
+  bundleDir?: string;
 }
 
 /** Every rule id, the waiver check included (for --only, waivers and documentation). */
@@ -57,6 +59,7 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
     settings: { ...DEFAULT_SETTINGS, ...model?.config.audit },
     contentDir,
     framework: options.framework,
+    bundleDir: options.bundleDir,
   };
   const selected = options.only ? new Set(options.only) : undefined;
   const inScope = model ? new Set(model.frameworks.filter((f) => f.inScope).map((f) => f.id)) : undefined;

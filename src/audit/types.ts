@@ -81,6 +81,8 @@ export interface AuditContext {
   contentDir: string;
   /** Framework the audit is limited to (--framework), if any. */
   framework?: string;
+  /** Where release bundles are kept, when not the default releases/ beside the repository. */
+  bundleDir?: string;
 }
 
 export interface ModelContext extends AuditContext {

@@ -14,10 +14,9 @@ import { MANIFEST, SIGNATURE } from './bundle.ts';
 import { gitState } from './git.ts';
 import { allPolicyHistories } from './history.ts';
 import { bundleFileName, ledgerProblems, loadLedger, recordDigest, recordFile, recordYaml } from './ledger.ts';
-import { listFiles, rewriteForOffline } from './offline.ts';
+import { listFiles } from './offline.ts';
 import { loadPrivateKey } from './sign.ts';
 import { packBundle } from './pack.ts';
-import { withSnapshot } from './snapshot.ts';
 import type { ZipInput } from './zip.ts';
 import { resolveInside } from '../content/paths.ts';
 import type { KeyObject } from 'node:crypto';
@@ -159,9 +158,20 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
   try {
     const site = path.join(stage, 'site');
     log('Building the auditor edition…');
-    const siteOptions = { contentDir: contentRoot, outDir: site, asOf: model.asOf, logLevel: o.logLevel ?? 'warn', audience: 'auditor' as const };
-    await withSnapshot({ version: o.version, commit: git.commit, date: isoDate }, () => buildSite(siteOptions));
-    rewriteForOffline(site);
+    // The model and audit made above are the ones the snapshot shows: nothing is rebuilt, and
+    // buildSite already made the auditor edition's links relative.
+    const auditorView = viewFor(model, 'auditor');
+    await buildSite({
+      contentDir: contentRoot,
+      outDir: site,
+      model,
+      view: auditorView,
+      shared: { audit },
+      audience: 'auditor',
+      snapshot: { version: o.version, commit: git.commit, date: isoDate },
+      ...(o.bundleDir ? { bundleDir: o.bundleDir } : {}),
+      logLevel: o.logLevel ?? 'warn',
+    });
 
     const inputs: ZipInput[] = listFiles(site).map((rel) => ({ path: rel, file: path.join(site, ...rel.split('/')), size: statSync(path.join(site, ...rel.split('/'))).size }));
     const present = new Set(inputs.map((i) => i.path));
@@ -176,7 +186,7 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
       }
     }
     const data: Array<[string, string]> = [
-      ['model.json', modelJsonText(viewFor(model, 'auditor'))],
+      ['model.json', modelJsonText(auditorView)],
       // The self-audit in its own formats: JSON for tools, Markdown to read, JUnit for CI dashboards.
       ['audit.json', FORMATS.json(audit, { prefix: '' })],
       ['audit.md', FORMATS.markdown(audit, { prefix: '' })],

@@ -43,13 +43,16 @@ export const build: Command = {
     const { model } = modelFor(values);
     if (!model) return 1;
     const out = String(values.out);
+    // One model for every audience: each build gets its view of it, and what the audiences can
+    // share (the self-audit, the release ledger) is worked out once.
+    const shared = {};
     let failed = 0;
     for (const audience of audiences) {
       const target = path.join(out, audience);
       const label = target.split(path.sep).join('/');
       const started = performance.now();
       try {
-        await buildSite({ contentDir: String(values.content), outDir: target, asOf: model.asOf, audience, logLevel: values.verbose ? 'info' : 'warn' });
+        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;
         const message = error instanceof LeakError ? formatLeaks(error) : describeBuildError(error, String(values.content));
