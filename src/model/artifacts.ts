@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolveInside } from '../content/paths.ts';
 import type { Problem } from '../validation/problem.ts';
-import { isBinary, mayHoldSecret as mayHoldSecretText } from '../audit/secrets.ts';
+import { isBinary, mayHoldSecret as mayHoldSecretText } from '../content/secrets.ts';
 
 export interface ArtifactCheck {
   size: number;

@@ -6,7 +6,7 @@ import { addDuration, todayUtc } from '../time/dates.ts';
 import { parseWith, type LineOf } from '../validation/parse.ts';
 import { ContentError, isArtifactProblem, sortProblems, type Problem } from '../validation/problem.ts';
 import { didYouMean } from '../validation/suggest.ts';
-import { loadTrust } from '../trust/load.ts';
+import { loadTrust } from './trust.ts';
 import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';

@@ -14,7 +14,7 @@ import { MANIFEST, SIGNATURE } from './bundle.ts';
 import { gitState } from './git.ts';
 import { allPolicyHistories } from './history.ts';
 import { bundleFileName, ledgerProblems, loadLedger, recordDigest, recordFile, recordYaml } from './ledger.ts';
-import { listFiles } from './offline.ts';
+import { listFiles } from '../site/offline.ts';
 import { loadPrivateKey } from './sign.ts';
 import { packBundle } from './pack.ts';
 import type { ZipInput } from './zip.ts';

@@ -15,16 +15,7 @@ export const FRESHNESS_LABEL: Record<Freshness, string> = {
   expired: 'Expired',
 };
 
-export const KIND_LABEL: Record<string, string> = {
-  'policy-document': 'Policy document',
-  screenshot: 'Screenshot',
-  diagram: 'Diagram',
-  log: 'Log',
-  'restore-test': 'Restore test',
-  'siem-export': 'SIEM export',
-  'configuration-export': 'Configuration export',
-  report: 'Report',
-};
+export { KIND_LABEL } from '../model/labels.ts';
 
 export { plural } from '../util/text.ts';
 

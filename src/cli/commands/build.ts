@@ -6,7 +6,7 @@ import { modelFor } from '../shared.ts';
 import { describeBuildError } from '../../site/build-error.ts';
 import { AUDIENCES, type Audience } from '../../schemas/common.ts';
 import { isAudience } from '../../audience/visibility.ts';
-import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
+import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 
 /** What each audience's site is called in messages. */
