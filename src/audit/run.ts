@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BUILT_IN_CATALOGS } from '../catalogs/index.ts';
 import type { BuildResult } from '../model/build.ts';
-import { todayUtc } from '../time/dates.ts';
+import { resolveAsOf } from '../model/freshness.ts';
 import { isArtifactProblem } from '../validation/problem.ts';
 import { RULES } from './rules/index.ts';
 import { DEFAULT_SETTINGS, SEVERITIES, type AuditContext, type AuditReport, type Finding, type Period, type Rule, type RuleFinding, type RuleSummary } from './types.ts';
@@ -54,7 +54,7 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   const ctx: AuditContext = {
     model,
     problems: result.problems,
-    asOf: model?.asOf ?? options.asOf ?? todayUtc(),
+    asOf: model?.asOf ?? resolveAsOf(options.asOf, undefined),
     period: options.period ?? model?.config.observationPeriod,
     settings: { ...DEFAULT_SETTINGS, ...model?.config.audit },
     contentDir,

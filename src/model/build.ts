@@ -2,7 +2,6 @@ import path from 'node:path';
 import { BACKUP_AREAS } from '../catalogs/backup-areas.ts';
 import { readSources } from '../content/load.ts';
 import { programConfigSchema, type ProgramConfig } from '../schemas/config.ts';
-import { addDuration, todayUtc } from '../time/dates.ts';
 import { parseWith, type LineOf } from '../validation/parse.ts';
 import { ContentError, isArtifactProblem, sortProblems, type Problem } from '../validation/problem.ts';
 import { didYouMean } from '../validation/suggest.ts';
@@ -10,7 +9,7 @@ import { loadTrust } from './trust.ts';
 import { checkArtifact } from './artifacts.ts';
 import { controlCoverage } from './coverage.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
-import { dateFreshness, markSuperseded, validUntil } from './freshness.ts';
+import { dateFreshness, expiringBefore, markSuperseded, nextReview, resolveAsOf, validUntil } from './freshness.ts';
 import { parseEntries } from './parse-entries.ts';
 import { sortRelations, wireControls } from './relations.ts';
 import type { ControlLink, ControlNode, EntryNode, EvidenceNode, MeasureNode, Model, PolicyNode, AreaNode } from './types.ts';
@@ -54,7 +53,9 @@ export function buildModel(options: BuildOptions): BuildResult {
   const entries = parseEntries(files, problems);
   const scopeIds = new Set(config?.frameworks ?? ['soc2', 'iso27001']);
   const { frameworks, controls } = frameworkNodes(catalogs, scopeIds);
-  const asOf = options.asOf ?? config?.asOf ?? todayUtc();
+  const asOf = resolveAsOf(options.asOf, config);
+  // Without settings there is no model either: freshness is then never read.
+  const soon = config ? expiringBefore(asOf, config) : asOf;
 
   if (config && configSource) {
     config.frameworks.forEach((id, i) => {
@@ -103,7 +104,7 @@ export function buildModel(options: BuildOptions): BuildResult {
     body: source.body,
     controls: resolveControls(data.controls, source.file, source.lineOf, ['controls']),
     measures: [],
-    nextReview: addDuration(data.lastReviewed ?? data.effective, data.reviewInterval),
+    nextReview: nextReview(data),
   }));
 
   const areas: AreaNode[] = BACKUP_AREAS.map((a) => ({ ...a, measures: [], mapping: {} }));
@@ -128,7 +129,7 @@ export function buildModel(options: BuildOptions): BuildResult {
         return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? 'auditor', intact: !check.problem, mayHoldSecret: check.mayHoldSecret };
       }),
       validUntil: until,
-      freshness: dateFreshness(until, asOf),
+      freshness: dateFreshness(until, asOf, soon),
     };
   });
 
