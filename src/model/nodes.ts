@@ -1,0 +1,71 @@
+import type { Problem } from '../validation/problem.ts';
+import { BACKUP_AREAS } from '../catalogs/backup-areas.ts';
+import { checkArtifact } from './artifacts.ts';
+import { dateFreshness, nextReview, validUntil } from './freshness.ts';
+import type { ParsedEntries } from './parse-entries.ts';
+import type { ResolveControls } from './resolve-controls.ts';
+import type { AreaNode, EvidenceNode, MeasureNode, PolicyNode } from './types.ts';
+
+/** Pass: a node per policy, with its controls and when its next review falls due. */
+export function policyNodes(entries: ParsedEntries, resolveControls: ResolveControls): PolicyNode[] {
+  return entries.policies.map(({ data, source }) => ({
+    type: 'policy',
+    data,
+    id: data.id,
+    slug: data.id.toLowerCase(),
+    visibility: data.visibility,
+    file: source.file,
+    body: source.body,
+    controls: resolveControls(data.controls, source.file, source.lineOf, ['controls']),
+    measures: [],
+    nextReview: nextReview(data),
+  }));
+}
+
+/** Pass: the eight backup areas, empty until measures are linked to them. */
+export function areaNodes(): AreaNode[] {
+  return BACKUP_AREAS.map((a) => ({ ...a, measures: [], mapping: {} }));
+}
+
+/** Pass: a node per evidence record, its artifacts checked against their pinned hashes and its freshness as of `asOf`. */
+export function evidenceNodes(entries: ParsedEntries, resolveControls: ResolveControls, dates: { root: string; asOf: string; soon: string }, problems: Problem[]): EvidenceNode[] {
+  return entries.evidence.map(({ data, source }) => {
+    const until = validUntil(data.collected, data.validFor);
+    return {
+      type: 'evidence',
+      data,
+      id: data.id,
+      slug: data.id.toLowerCase(),
+      visibility: data.visibility,
+      file: source.file,
+      body: source.body,
+      controls: resolveControls(data.supports.controls, source.file, source.lineOf, ['supports', 'controls']),
+      measures: [],
+      artifacts: data.artifacts.map((a, i) => {
+        const check = checkArtifact(dates.root, a.path, a.sha256);
+        if (check.problem) problems.push({ file: source.file, line: source.lineOf(['artifacts', i, 'path']), field: `artifacts[${i}]`, ...check.problem });
+        return { path: a.path, sha256: a.sha256, actual: check.actual, size: check.size, visibility: a.visibility ?? 'auditor', intact: !check.problem, mayHoldSecret: check.mayHoldSecret };
+      }),
+      validUntil: until,
+      freshness: dateFreshness(until, dates.asOf, dates.soon),
+    };
+  });
+}
+
+/** Pass: a node per measure, in its area. */
+export function measureNodes(entries: ParsedEntries, resolveControls: ResolveControls, areas: AreaNode[]): MeasureNode[] {
+  const areaById = new Map(areas.map((a) => [a.id, a]));
+  return entries.measures.map(({ data, source }) => ({
+    type: 'measure',
+    data,
+    id: data.id,
+    slug: data.id.toLowerCase(),
+    visibility: data.visibility,
+    file: source.file,
+    body: source.body,
+    area: areaById.get(data.area)!,
+    controls: resolveControls(data.controls, source.file, source.lineOf, ['controls']),
+    policies: [],
+    evidence: [],
+  }));
+}
