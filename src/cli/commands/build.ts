@@ -3,10 +3,10 @@ import path from 'node:path';
 import { buildSite } from '../../site/build-site.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
-import { describeBuildError } from '../../site/build-error.ts';
+import { renderBuildError } from '../errors.ts';
 import { AUDIENCES, type Audience } from '../../schemas/common.ts';
 import { isAudience } from '../../audience/visibility.ts';
-import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
+import { LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 
 /** What each audience's site is called in messages. */
@@ -55,7 +55,7 @@ export const build: Command = {
         await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;
-        const message = error instanceof LeakError ? formatLeaks(error) : describeBuildError(error, String(values.content));
+        const message = renderBuildError(error, build, values);
         process.stderr.write(`${message}\nThe ${audience} build failed; the previous ${label}/ was left untouched.\n`);
         // A leak concerns one audience; any other failure would repeat for every audience.
         if (error instanceof LeakError) continue;
