@@ -1,21 +1,22 @@
+import type { SourceFile } from '../content/load.ts';
+import type { Audience } from '../schemas/common.ts';
 import type { Problem } from '../validation/problem.ts';
 import { BACKUP_AREAS } from '../catalogs/backup-areas.ts';
 import { checkArtifact } from './artifacts.ts';
 import { dateFreshness, nextReview, validUntil } from './freshness.ts';
 import type { ParsedEntries } from './parse-entries.ts';
 import type { ResolveControls } from './resolve-controls.ts';
-import type { AreaNode, EvidenceNode, MeasureNode, PolicyNode } from './types.ts';
+import type { AreaNode, EntryNode, EvidenceNode, MeasureNode, PolicyNode } from './types.ts';
+
+/** What every entry node starts from: its kind, frontmatter, id, URL slug, visibility, file and body. */
+function entry<T extends EntryNode['type'], D extends { id: string; visibility: Audience }>(type: T, data: D, source: SourceFile) {
+  return { type, data, id: data.id, slug: data.id.toLowerCase(), visibility: data.visibility, file: source.file, body: source.body };
+}
 
 /** Pass: a node per policy, with its controls and when its next review falls due. */
 export function policyNodes(entries: ParsedEntries, resolveControls: ResolveControls): PolicyNode[] {
   return entries.policies.map(({ data, source }) => ({
-    type: 'policy',
-    data,
-    id: data.id,
-    slug: data.id.toLowerCase(),
-    visibility: data.visibility,
-    file: source.file,
-    body: source.body,
+    ...entry('policy', data, source),
     controls: resolveControls(data.controls, source.file, source.lineOf, ['controls']),
     measures: [],
     nextReview: nextReview(data),
@@ -32,13 +33,7 @@ export function evidenceNodes(entries: ParsedEntries, resolveControls: ResolveCo
   return entries.evidence.map(({ data, source }) => {
     const until = validUntil(data.collected, data.validFor);
     return {
-      type: 'evidence',
-      data,
-      id: data.id,
-      slug: data.id.toLowerCase(),
-      visibility: data.visibility,
-      file: source.file,
-      body: source.body,
+      ...entry('evidence', data, source),
       controls: resolveControls(data.supports.controls, source.file, source.lineOf, ['supports', 'controls']),
       measures: [],
       artifacts: data.artifacts.map((a, i) => {
@@ -56,13 +51,7 @@ export function evidenceNodes(entries: ParsedEntries, resolveControls: ResolveCo
 export function measureNodes(entries: ParsedEntries, resolveControls: ResolveControls, areas: AreaNode[]): MeasureNode[] {
   const areaById = new Map(areas.map((a) => [a.id, a]));
   return entries.measures.map(({ data, source }) => ({
-    type: 'measure',
-    data,
-    id: data.id,
-    slug: data.id.toLowerCase(),
-    visibility: data.visibility,
-    file: source.file,
-    body: source.body,
+    ...entry('measure', data, source),
     area: areaById.get(data.area)!,
     controls: resolveControls(data.controls, source.file, source.lineOf, ['controls']),
     policies: [],
