@@ -30,14 +30,15 @@ export const build: Command = {
   name: 'build',
   summary:
     'Validate the content, then build a static site per audience into OUT/<audience>/: the public and customer trust centers, the internal portal and the auditor edition. Public and customer builds must pass the leak guard. A failed build leaves that audience\'s previous output untouched.',
-  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--as-of DATE]',
+  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--bundle-dir DIR] [--as-of DATE]',
   help: [
     '--audience NAME  audience to build: public, customer, internal, auditor or all (default: all); repeat it or use commas for several',
     ...CONTENT_HELP,
     '--out DIR        output folder; each audience goes to DIR/<audience>/ (default: ./dist)',
+    '--bundle-dir DIR where release bundles are kept, when not releases/ at the repository root',
     '--verbose        show Astro\'s build log',
   ],
-  options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } },
+  options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, 'bundle-dir': { type: 'string' }, verbose: { type: 'boolean', default: false } },
   async run(values) {
     const audiences = audiencesOption(values.audience);
     const { model } = modelFor(values);
@@ -52,7 +53,7 @@ export const build: Command = {
       const label = target.split(path.sep).join('/');
       const started = performance.now();
       try {
-        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, logLevel: values.verbose ? 'info' : 'warn' });
+        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(values['bundle-dir'] ? { bundleDir: String(values['bundle-dir']) } : {}), logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;
         const message = renderBuildError(error, build, values);
