@@ -118,9 +118,22 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   if (showWaivers || extra.length) summaries.push(waiverSummary);
   for (const d of extra) complete(WAIVERS_RULE, d);
 
-  // --framework: keep findings at stake for it (or tied to no particular control) and show only its controls.
   const fw = options.framework;
-  const kept = all
+  const kept = forFramework(all, fw);
+  const counts = countFindings(kept, summaries);
+
+  const report: AuditReport = { asOf: ctx.asOf, rules: summaries, findings: kept, counts, passed: counts.error === 0 };
+  if (model) report.organisation = model.config.organisation.name;
+  if (ctx.period) report.period = ctx.period;
+  if (fw) report.framework = fw;
+  if (options.only) report.only = [...options.only];
+  if (skippedRules.length) report.skipped = skippedNote(result, skippedRules);
+  return report;
+}
+
+/** Pass, --framework: keep findings at stake for it (or tied to no particular control) and show only its controls. */
+function forFramework(all: Array<{ finding: Finding; specific: string[] }>, fw: string | undefined): Finding[] {
+  return all
     .filter(({ specific }) => !fw || !specific.length || specific.some((k) => frameworkOf(k) === fw))
     .map(({ finding }) => {
       if (!fw) return finding;
@@ -128,7 +141,10 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
       return mine.length ? { ...finding, controls: mine } : finding;
     })
     .sort(compareFindings);
+}
 
+/** Pass: findings per severity (waived apart) for the report, and per rule for each rule's summary. */
+function countFindings(kept: Finding[], summaries: RuleSummary[]): AuditReport['counts'] {
   const counts = { error: 0, warning: 0, info: 0, waived: 0 };
   for (const f of kept) {
     if (f.waived) counts.waived++;
@@ -137,15 +153,11 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   const perRule = new Map<string, number>();
   for (const f of kept) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
   for (const s of summaries) s.findings = perRule.get(s.id) ?? 0;
+  return counts;
+}
 
-  const report: AuditReport = { asOf: ctx.asOf, rules: summaries, findings: kept, counts, passed: counts.error === 0 };
-  if (model) report.organisation = model.config.organisation.name;
-  if (ctx.period) report.period = ctx.period;
-  if (fw) report.framework = fw;
-  if (options.only) report.only = [...options.only];
-  if (skippedRules.length) {
-    const n = result.problems.filter((p) => !isArtifactProblem(p)).length;
-    report.skipped = `The content has ${n} problem${n === 1 ? '' : 's'} that prevent${n === 1 ? 's' : ''} building the model, so ${skippedRules.length} rule${skippedRules.length === 1 ? '' : 's'} that need${skippedRules.length === 1 ? 's' : ''} it did not run (${skippedRules.join(', ')}). Fix the content-valid findings and run the audit again.`;
-  }
-  return report;
+/** Why rules did not run: the content has problems that prevent a model. */
+function skippedNote(result: BuildResult, skippedRules: string[]): string {
+  const n = result.problems.filter((p) => !isArtifactProblem(p)).length;
+  return `The content has ${n} problem${n === 1 ? '' : 's'} that prevent${n === 1 ? 's' : ''} building the model, so ${skippedRules.length} rule${skippedRules.length === 1 ? '' : 's'} that need${skippedRules.length === 1 ? 's' : ''} it did not run (${skippedRules.join(', ')}). Fix the content-valid findings and run the audit again.`;
 }
