@@ -41,8 +41,8 @@ export interface ProgramCache {
 /**
  * Astro prerenders from the chunks it bundled, in this same process, but those chunks carry
  * their own copies of our modules: a module-level variable set by the CLI is not the one the
- * pages read. The integration therefore leaves the build in this process-wide table under an
- * id and emits a virtual module (`virtual:proofbook/build`) whose code looks that id up.
+ * pages read. handoffPlugin therefore leaves the build in this process-wide table under an
+ * id and serves a virtual module (`virtual:proofbook/build`) whose code looks that id up.
  */
 const TABLE = Symbol.for('proofbook.site-builds');
 
