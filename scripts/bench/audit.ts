@@ -7,13 +7,13 @@
  *
  *   npx tsx scripts/bench/audit.ts [--evidence 10000] [--policies 500] [--runs 5] [--keep]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { runAudit } from '../../src/audit/run.ts';
 import { buildModel } from '../../src/model/build.ts';
+import { bareRead } from './bare-read.ts';
 import { generateProgram } from './program.ts';
 
 const { values } = parseArgs({
@@ -32,23 +32,7 @@ const RUNS = Number(values.runs);
 
 const generate = (root: string) => generateProgram(root, { evidence: N_EVIDENCE, policies: N_POLICIES, measures: N_MEASURES });
 
-/** The floor: read every file the audit reads and YAML-parse the frontmatter and config, nothing else. */
-function bare(root: string): number {
-  let parsed = 0;
-  const fence = /^---\r?\n([\s\S]*?)\r?\n---/;
-  parseYaml(readFileSync(path.join(root, 'proofbook.yaml'), 'utf8'));
-  for (const dir of ['policies', 'measures', 'evidence']) {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })) {
-      if (!entry.isFile()) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      const text = readFileSync(file, 'utf8');
-      if (!/\.mdx?$/.test(entry.name)) continue; // artifacts: read only
-      const m = fence.exec(text);
-      if (m) parsed += parseYaml(m[1]!) ? 1 : 0;
-    }
-  }
-  return parsed;
-}
+const bare = bareRead;
 
 function audit(root: string): number {
   const result = buildModel({ contentDir: root, asOf: '2026-12-15' });

@@ -20,6 +20,19 @@ const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'continuous', 'o
 const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 const pad = (n: number, w = 5) => String(n).padStart(w, '0');
 
+/**
+ * Named sizes: S is the 2,000-evidence program the portal targets are set on, M and L the
+ * larger ones of issue 8 (L: 20,000 evidence, 500 policies); XS is the 500-evidence program
+ * the trust center at L is compared with.
+ */
+export const SIZES = {
+  XS: { evidence: 500, policies: 50, measures: 40 },
+  S: { evidence: 2000, policies: 50, measures: 40 },
+  M: { evidence: 5000, policies: 150, measures: 80 },
+  L: { evidence: 20000, policies: 500, measures: 200 },
+} satisfies Record<string, ProgramSize>;
+export type SizeName = keyof typeof SIZES;
+
 export function generateProgram(root: string, size: ProgramSize): void {
   const { evidence: N_EVIDENCE, policies: N_POLICIES, measures: N_MEASURES } = size;
   for (const d of ['policies', 'measures', 'evidence/files']) mkdirSync(path.join(root, d), { recursive: true });

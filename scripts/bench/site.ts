@@ -1,33 +1,42 @@
 /**
- * Site build cost per page, side by side with a bare Astro baseline: generates a program
- * with N evidence records, builds its internal portal with `proofbook build`, and builds a
- * plain Astro project with the same number of simple pages (one layout, a table, a paragraph).
- * The difference is what Proofbook adds per page (model, MDX bodies, relations).
+ * Site build cost, per audience and in total, side by side with its floors (issue 8):
+ * generates a program of a named size, then measures under /usr/bin/time (wall, CPU, peak RSS):
+ *   - `proofbook build` of all four audiences in one process (per-audience wall from its log);
+ *   - the internal portal alone, and the public trust center alone;
+ *   - the public trust center of the 500-evidence program (the trust center must not grow
+ *     with evidence it does not show);
+ *   - the floor: a bare Astro project with the internal portal's page count, plus pagefind
+ *     on its output;
+ *   - `proofbook check` against a bare read + YAML parse of the same files.
+ * Prints each target of issue 8 with its ratio.
  *
- *   npx tsx scripts/bench/site.ts [--evidence 2000] [--keep]
+ *   npx tsx scripts/bench/site.ts [--size XS|S|M|L] [--evidence N] [--keep]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateProgram } from './program.ts';
+import { measured, usageRow, type Usage } from './measure.ts';
+import { generateProgram, SIZES, type SizeName } from './program.ts';
 
 const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const { values } = parseArgs({ options: { evidence: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } } });
-const N = Number(values.evidence);
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'S' }, evidence: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+if (!(values.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const SIZE = { ...SIZES[values.size as SizeName], ...(values.evidence ? { evidence: Number(values.evidence) } : {}) };
+const CLI = path.join(ROOT, 'scripts', 'proofbook.mjs');
+const AS_OF = '2026-12-15';
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }
 
-function timed(label: string, cmd: string[], cwd: string): number {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, cmd, { cwd, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  const s = (performance.now() - t) / 1000;
-  if (r.status !== 0) throw new Error(`${label} failed:\n${r.stdout}\n${r.stderr}`);
-  return s;
+const build = (label: string, content: string, out: string, audience: string) =>
+  measured(label, [process.execPath, CLI, 'build', '--content', content, '--out', out, '--audience', audience, '--as-of', AS_OF], ROOT);
+
+/** Per-audience wall times from the CLI's "✓ Built the … in 12.3 s." lines. */
+function perAudience(stdout: string): Array<[string, number]> {
+  return [...stdout.matchAll(/✓ Built the (.+?) for .* into .*\/(\w+)\/ \((\d+) pages\) in ([\d.]+) s\./g)].map((m) => [`${m[2]} (${m[3]} pages)`, Number(m[4])]);
 }
 
 /** A bare Astro project with `pages` static pages of about the same shape as a portal page. */
@@ -54,20 +63,47 @@ const rows = Array.from({ length: 10 }, (_, i) => ({ id: \`row-\${i}\`, title: \
 const work = mkdtempSync(path.join(os.tmpdir(), 'proofbook-site-bench-'));
 // The baseline lives inside the repo so it resolves the same installed Astro.
 const baseline = path.join(ROOT, 'node_modules', '.proofbook', `bench-baseline-${process.pid}`);
+// Wall clock and CPU time: builds wait for a lock shared by every checkout on the machine, so
+// on a busy machine CPU time is the steadier figure.
+const ratio = (label: string, a: Usage, b: Usage, target: string) =>
+  console.log(`  ${label.padEnd(52)} ${(a.wall / b.wall).toFixed(2)} × wall, ${(a.cpu / b.cpu).toFixed(2)} × CPU (target ${target})`);
 try {
   const content = path.join(work, 'content');
-  generateProgram(content, { evidence: N, policies: 50, measures: 40 });
-  const out = path.join(work, 'dist');
-  const proofbook = timed('proofbook build', [path.join(ROOT, 'scripts', 'proofbook.mjs'), 'build', '--content', content, '--out', out, '--audience', 'internal', '--as-of', '2026-12-15'], ROOT);
-  const site = readdirSync(out).includes('internal') ? path.join(out, 'internal') : out;
-  const pages = countPages(site);
+  const small = path.join(work, 'content-xs');
+  generateProgram(content, SIZE);
+  generateProgram(small, SIZES.XS);
+  console.log(`Program: ${SIZE.evidence} evidence, ${SIZE.policies} policies, ${SIZE.measures} measures`);
+  const all = build('build --audience all', content, path.join(work, 'all'), 'all');
+  const internal = build('build --audience internal', content, path.join(work, 'internal'), 'internal');
+  const pub = build('build --audience public', content, path.join(work, 'public'), 'public');
+  const pubSmall = build('build --audience public (XS)', small, path.join(work, 'public-xs'), 'public');
+  const pages = countPages(path.join(work, 'internal', 'internal'));
   baselineProject(baseline, pages);
-  const bare = timed('astro build (baseline)', [path.join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--silent'], baseline);
-  const per = (s: number) => ((s * 1000) / pages).toFixed(2);
-  console.log(`Site build, ${N} evidence records → ${pages} pages`);
-  console.log(`  (a) bare Astro, ${pages} simple pages      ${bare.toFixed(1).padStart(6)} s  ${per(bare).padStart(6)} ms/page`);
-  console.log(`  (b) proofbook build --audience internal ${proofbook.toFixed(1).padStart(6)} s  ${per(proofbook).padStart(6)} ms/page`);
-  console.log(`  ratio (b)/(a): ${(proofbook / bare).toFixed(2)} ×`);
+  const bare = measured('astro build (baseline)', [process.execPath, path.join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--silent'], baseline);
+  const find = measured('pagefind (baseline)', [process.execPath, path.join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', path.join(baseline, 'dist')], baseline);
+  const floor: Usage = { wall: bare.wall + find.wall, cpu: bare.cpu + find.cpu, rss: Math.max(bare.rss, find.rss), stdout: '' };
+  const check = measured('proofbook check', [process.execPath, CLI, 'check', '--content', content, '--as-of', AS_OF], ROOT);
+  const read = measured('bare read + YAML parse', [process.execPath, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'bare-read.ts'), content], ROOT);
+
+  console.log(`\nproofbook build, all four audiences in one process`);
+  for (const [audience, s] of perAudience(all.stdout)) console.log(`  ${audience.padEnd(44)} wall ${s.toFixed(1).padStart(6)} s`);
+  console.log(usageRow('total', all));
+  console.log(`\nAlone`);
+  console.log(usageRow(`internal portal (${pages} pages)`, internal));
+  console.log(usageRow('public trust center', pub));
+  console.log(usageRow(`public trust center, ${SIZES.XS.evidence} evidence`, pubSmall));
+  console.log(`\nFloors`);
+  console.log(usageRow(`bare Astro, ${pages} pages`, bare));
+  console.log(usageRow('pagefind on its output', find));
+  console.log(usageRow('bare Astro + pagefind', floor));
+  console.log(usageRow('proofbook check', check));
+  console.log(usageRow('bare read + YAML parse', read));
+  console.log(`\nTargets`);
+  ratio('internal portal / (bare Astro + pagefind)', internal, floor, '≤ 1.5 × at 2,000 evidence');
+  ratio('all four audiences / internal portal alone', all, internal, '≤ 1.3 ×');
+  ratio(`public trust center / same at ${SIZES.XS.evidence} evidence`, pub, pubSmall, '≤ 1.3 × at 20,000 evidence');
+  ratio('proofbook check / bare read + YAML parse', check, read, '≤ 1.5 ×');
+  console.log(`  peak RSS of the whole build: ${all.rss.toFixed(0)} MB (target ≤ 2,048 MB at 20,000 evidence)`);
 } finally {
   rmSync(baseline, { recursive: true, force: true });
   if (values.keep) console.log(`kept ${work}`);

@@ -31,10 +31,54 @@ import { fieldVisibility, isOutsideAudience, narrowest, visibleTo, type FieldNam
  */
 export function viewFor(model: Model, audience: Audience): Model {
   const sees = (v: Audience) => visibleTo(v, audience);
-  const field = <E extends EntryNode>(e: E, name: FieldName<E['type']>) => sees(fieldVisibility(e, name));
   const outside = isOutsideAudience(audience);
+  const { frameworks, controls } = frameworkView(model, outside);
+  const areas: AreaNode[] = model.areas.map((a) => ({ id: a.id, title: a.title, summary: a.summary, reference: a.reference, measures: [], mapping: {} }));
+  const visible = new Set([...model.entries.values()].filter((e) => sees(e.visibility)).map((e) => e.id));
+  const cut: Cut = {
+    sees,
+    field: (e, name) => sees(fieldVisibility(e, name)),
+    relink: (links) => links.map((l) => ({ control: controls.get(l.control.key)!, implied: l.implied, ...(l.note !== undefined ? { note: l.note } : {}) })),
+    controlMap: (map, keep) => (keep ? structuredClone(map) : {}),
+    ids: (list) => list.filter((id) => visible.has(id)),
+    areaById: new Map(areas.map((a) => [a.id, a])),
+  };
+  const policies = model.policies.filter((p) => visible.has(p.id)).map((p) => policyView(p, cut));
+  const evidence = model.evidence.filter((e) => visible.has(e.id)).map((e) => evidenceView(e, cut));
+  const measures = model.measures.filter((m) => visible.has(m.id)).map((m) => measureView(m, cut));
+  const all = relinkEntries(model, policies, measures, evidence);
 
-  // Frameworks and controls: catalog data is public; relations are rebuilt below.
+  // Control relations, rebuilt from the visible mappings exactly as the model builds them.
+  wireControls(policies, measures, evidence);
+  sortRelations({ controls: controls.values(), areas, policies, measures, evidence });
+
+  return {
+    asOf: model.asOf,
+    config: configView(model, outside),
+    frameworks,
+    controls,
+    areas,
+    policies,
+    measures,
+    evidence,
+    entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))),
+    ...(model.trust ? { trust: trustFor(model.trust, audience) } : {}),
+    audience,
+  };
+}
+
+/** What the per-entry passes share: who sees what, and the view's own controls and areas. */
+interface Cut {
+  sees: (v: Audience) => boolean;
+  field: <E extends EntryNode>(e: E, name: FieldName<E['type']>) => boolean;
+  relink: (links: ControlLink[]) => ControlLink[];
+  controlMap: (map: ControlMapInput, keep: boolean) => ControlMapInput;
+  ids: (list: string[]) => string[];
+  areaById: Map<string, AreaNode>;
+}
+
+/** Pass: frameworks and controls. Catalog data is public; relations are rebuilt afterwards. */
+function frameworkView(model: Model, outside: boolean): { frameworks: FrameworkNode[]; controls: Map<string, ControlNode> } {
   const frameworks: FrameworkNode[] = [];
   const controls = new Map<string, ControlNode>();
   for (const f of model.frameworks) {
@@ -54,83 +98,84 @@ export function viewFor(model: Model, audience: Audience): Model {
       controls.set(copy.key, copy);
     }
   }
-  const areas: AreaNode[] = model.areas.map((a) => ({ id: a.id, title: a.title, summary: a.summary, reference: a.reference, measures: [], mapping: {} }));
-  const areaById = new Map(areas.map((a) => [a.id, a]));
-  const relink = (links: ControlLink[]): ControlLink[] =>
-    links.map((l) => ({ control: controls.get(l.control.key)!, implied: l.implied, ...(l.note !== undefined ? { note: l.note } : {}) }));
-  const controlMap = (map: ControlMapInput, keep: boolean): ControlMapInput => (keep ? structuredClone(map) : {});
+  return { frameworks, controls };
+}
 
-  const visible = new Set([...model.entries.values()].filter((e) => sees(e.visibility)).map((e) => e.id));
-  const ids = (list: string[]) => list.filter((id) => visible.has(id));
+/** Pass: one policy as the audience may see it. */
+function policyView(p: PolicyNode, cut: Cut): PolicyNode {
+  const { field, relink, controlMap } = cut;
+  const d = p.data;
+  const showControls = field(p, 'controls');
+  const { summary: _s, ...rest } = structuredClone(d);
+  return {
+    ...p,
+    body: field(p, 'body') ? p.body : '',
+    data: {
+      ...rest,
+      ...(d.summary !== undefined && field(p, 'summary') ? { summary: d.summary } : {}),
+      owner: field(p, 'owner') ? d.owner : '',
+      approvals: field(p, 'approvals') ? structuredClone(d.approvals) : [],
+      controls: controlMap(d.controls, showControls),
+    },
+    controls: showControls ? relink(p.controls) : [],
+    measures: [],
+  };
+}
 
-  const policies: PolicyNode[] = model.policies.filter((p) => visible.has(p.id)).map((p) => {
-    const d = p.data;
-    const showControls = field(p, 'controls');
-    const { summary: _s, ...rest } = structuredClone(d);
-    return {
-      ...p,
-      body: field(p, 'body') ? p.body : '',
-      data: {
-        ...rest,
-        ...(d.summary !== undefined && field(p, 'summary') ? { summary: d.summary } : {}),
-        owner: field(p, 'owner') ? d.owner : '',
-        approvals: field(p, 'approvals') ? structuredClone(d.approvals) : [],
-        controls: controlMap(d.controls, showControls),
-      },
-      controls: showControls ? relink(p.controls) : [],
-      measures: [],
-    };
-  });
+/** Pass: one evidence record as the audience may see it. */
+function evidenceView(e: EvidenceNode, cut: Cut): EvidenceNode {
+  const { field, relink, controlMap, ids, sees } = cut;
+  const d = e.data;
+  const showControls = field(e, 'controls');
+  const artifacts: ArtifactNode[] = e.artifacts.filter((a) => sees(narrowest(e.visibility, a.visibility))).map((a) => ({ ...a }));
+  const kept = new Set(artifacts.map((a) => a.path));
+  const { restoreTest, backupJobs, ...rest } = structuredClone(d);
+  return {
+    ...e,
+    body: field(e, 'body') ? e.body : '',
+    data: {
+      ...rest,
+      ...(restoreTest && field(e, 'restoreTest') ? { restoreTest } : {}),
+      ...(backupJobs && field(e, 'backupJobs') ? { backupJobs } : {}),
+      source: field(e, 'source') ? d.source : '',
+      collectedBy: field(e, 'collectedBy') ? d.collectedBy : '',
+      artifacts: d.artifacts.filter((a) => kept.has(a.path)),
+      supports: { controls: controlMap(d.supports.controls, showControls), measures: ids(d.supports.measures) },
+    },
+    controls: showControls ? relink(e.controls) : [],
+    measures: [],
+    artifacts,
+    ...(e.figures ? { figures: figuresFor(e.figures, field(e, 'backupJobs'), field(e, 'restoreTest')) } : {}),
+  };
+}
 
-  const evidence: EvidenceNode[] = model.evidence.filter((e) => visible.has(e.id)).map((e) => {
-    const d = e.data;
-    const showControls = field(e, 'controls');
-    const artifacts: ArtifactNode[] = e.artifacts.filter((a) => sees(narrowest(e.visibility, a.visibility))).map((a) => ({ ...a }));
-    const kept = new Set(artifacts.map((a) => a.path));
-    const { restoreTest, backupJobs, ...rest } = structuredClone(d);
-    return {
-      ...e,
-      body: field(e, 'body') ? e.body : '',
-      data: {
-        ...rest,
-        ...(restoreTest && field(e, 'restoreTest') ? { restoreTest } : {}),
-        ...(backupJobs && field(e, 'backupJobs') ? { backupJobs } : {}),
-        source: field(e, 'source') ? d.source : '',
-        collectedBy: field(e, 'collectedBy') ? d.collectedBy : '',
-        artifacts: d.artifacts.filter((a) => kept.has(a.path)),
-        supports: { controls: controlMap(d.supports.controls, showControls), measures: ids(d.supports.measures) },
-      },
-      controls: showControls ? relink(e.controls) : [],
-      measures: [],
-      artifacts,
-      ...(e.figures ? { figures: figuresFor(e.figures, field(e, 'backupJobs'), field(e, 'restoreTest')) } : {}),
-    };
-  });
+/** Pass: one measure as the audience may see it. */
+function measureView(m: MeasureNode, cut: Cut): MeasureNode {
+  const { field, relink, controlMap, ids, areaById } = cut;
+  const d = m.data;
+  const showControls = field(m, 'controls');
+  const { summary: _s, ...rest } = structuredClone(d);
+  return {
+    ...m,
+    body: field(m, 'body') ? m.body : '',
+    data: {
+      ...rest,
+      ...(d.summary !== undefined && field(m, 'summary') ? { summary: d.summary } : {}),
+      owner: field(m, 'owner') ? d.owner : '',
+      targets: field(m, 'targets') ? structuredClone(d.targets) : {},
+      controls: controlMap(d.controls, showControls),
+      policies: ids(d.policies),
+      evidence: ids(d.evidence),
+    },
+    area: areaById.get(m.area.id)!,
+    controls: showControls ? relink(m.controls) : [],
+    policies: [],
+    evidence: [],
+  };
+}
 
-  const measures: MeasureNode[] = model.measures.filter((m) => visible.has(m.id)).map((m) => {
-    const d = m.data;
-    const showControls = field(m, 'controls');
-    const { summary: _s, ...rest } = structuredClone(d);
-    return {
-      ...m,
-      body: field(m, 'body') ? m.body : '',
-      data: {
-        ...rest,
-        ...(d.summary !== undefined && field(m, 'summary') ? { summary: d.summary } : {}),
-        owner: field(m, 'owner') ? d.owner : '',
-        targets: field(m, 'targets') ? structuredClone(d.targets) : {},
-        controls: controlMap(d.controls, showControls),
-        policies: ids(d.policies),
-        evidence: ids(d.evidence),
-      },
-      area: areaById.get(m.area.id)!,
-      controls: showControls ? relink(m.controls) : [],
-      policies: [],
-      evidence: [],
-    };
-  });
-
-  // Entry relations, pruned to what is visible on both ends.
+/** Pass: entry relations, pruned to what is visible on both ends; returns every entry by id. */
+function relinkEntries(model: Model, policies: PolicyNode[], measures: MeasureNode[], evidence: EvidenceNode[]): Map<string, EntryNode> {
   const all = new Map<string, EntryNode>([...policies, ...measures, ...evidence].map((e) => [e.id, e]));
   for (const m of measures) {
     const source = model.entries.get(m.id) as MeasureNode;
@@ -140,31 +185,17 @@ export function viewFor(model: Model, audience: Audience): Model {
     for (const p of m.policies) p.measures.push(m);
     for (const e of m.evidence) e.measures.push(m);
   }
+  return all;
+}
 
-  // Control relations, rebuilt from the visible mappings exactly as the model builds them.
-  wireControls(policies, measures, evidence);
-  sortRelations({ controls: controls.values(), areas, policies, measures, evidence });
-
+/** Pass: the program settings. Why a control does not apply, and which controls were pulled into scope, are written for auditors. */
+function configView(model: Model, outside: boolean): Model['config'] {
   const config = structuredClone(model.config);
-  // Why a control does not apply, and which controls were pulled into scope, are written for auditors.
   if (outside) {
     config.notApplicable = [];
     config.scope = { ...config.scope, include: [] };
   }
-
-  return {
-    asOf: model.asOf,
-    config,
-    frameworks,
-    controls,
-    areas,
-    policies,
-    measures,
-    evidence,
-    entries: new Map([...all].sort(([a], [b]) => a.localeCompare(b))),
-    ...(model.trust ? { trust: trustFor(model.trust, audience) } : {}),
-    audience,
-  };
+  return config;
 }
 
 /** Job figures go with the `backupJobs` field's visibility, restore figures with `restoreTest`'s. */

@@ -1,4 +1,8 @@
-import { AUDIENCES, type Audience } from '../schemas/common.ts';
+import { z } from 'zod';
+import { AUDIENCES, fieldDefaultOf, type Audience, type FieldDefault } from '../schemas/common.ts';
+import { evidenceSchema } from '../schemas/evidence.ts';
+import { measureSchema } from '../schemas/measure.ts';
+import { policySchema } from '../schemas/policy.ts';
 import type { EntryNode } from '../model/types.ts';
 
 /**
@@ -28,23 +32,38 @@ export function isOutsideAudience(audience: Audience): boolean {
 }
 
 /**
- * Field-level defaults: "entry" means the field is as visible as its entry; an audience means
- * the field is at most that visible unless the entry's `fields` map says otherwise. Bodies
- * (the detail), people's names and sign-offs default to internal, so marking an entry public
- * publishes its title, summary and structured facts, not its prose.
+ * Field-level defaults, read from the schemas (the `fields` block of each entry schema names
+ * every field with its own visibility and its default): "entry" means the field is as visible
+ * as its entry; an audience means the field is at most that visible unless the entry's
+ * `fields` map says otherwise. Bodies (the detail), people's names and sign-offs default to
+ * internal, so marking an entry public publishes its title, summary and structured facts,
+ * not its prose.
  */
-export const FIELD_DEFAULTS = {
-  policy: { summary: 'entry', body: 'internal', owner: 'internal', approvals: 'internal', controls: 'entry' },
-  measure: { summary: 'entry', body: 'internal', owner: 'internal', targets: 'entry', controls: 'entry' },
-  evidence: { body: 'internal', source: 'internal', collectedBy: 'internal', restoreTest: 'entry', backupJobs: 'entry', controls: 'entry' },
-} as const satisfies Record<EntryNode['type'], Record<string, Audience | 'entry'>>;
+function fieldDefaults(schema: z.ZodTypeAny): Record<string, FieldDefault> {
+  let fields = (schema as z.AnyZodObject).shape.fields as z.ZodTypeAny;
+  while (fields instanceof z.ZodDefault || fields instanceof z.ZodOptional) fields = fields._def.innerType;
+  const out: Record<string, FieldDefault> = {};
+  for (const [name, field] of Object.entries((fields as z.AnyZodObject).shape)) {
+    const byDefault = fieldDefaultOf(field as z.ZodTypeAny);
+    if (!byDefault) throw new Error(`fields.${name} is not declared with fieldAudienceSchema(default)`);
+    out[name] = byDefault;
+  }
+  return out;
+}
 
-export type FieldName<T extends EntryNode['type']> = keyof (typeof FIELD_DEFAULTS)[T];
+export const FIELD_DEFAULTS: Record<EntryNode['type'], Record<string, FieldDefault>> = {
+  policy: fieldDefaults(policySchema()),
+  measure: fieldDefaults(measureSchema()),
+  evidence: fieldDefaults(evidenceSchema()),
+};
+
+type DataOf<T extends EntryNode['type']> = Extract<EntryNode, { type: T }>['data'];
+export type FieldName<T extends EntryNode['type']> = keyof NonNullable<DataOf<T>['fields']> & string;
 
 /** Widest audience that may see `field` of `entry`: its `fields` setting or default, capped by the entry. */
 export function fieldVisibility<E extends EntryNode>(entry: E, field: FieldName<E['type']>): Audience {
-  const explicit = (entry.data.fields as Partial<Record<string, Audience>>)[field as string];
-  const fallback = (FIELD_DEFAULTS[entry.type] as Record<string, Audience | 'entry'>)[field as string]!;
+  const explicit = (entry.data.fields as Partial<Record<string, Audience>>)[field];
+  const fallback = FIELD_DEFAULTS[entry.type][field]!;
   const wanted = explicit ?? (fallback === 'entry' ? entry.visibility : fallback);
   return narrowest(entry.visibility, wanted);
 }

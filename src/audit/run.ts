@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BUILT_IN_CATALOGS } from '../catalogs/index.ts';
 import type { BuildResult } from '../model/build.ts';
-import { todayUtc } from '../time/dates.ts';
+import { resolveAsOf } from '../model/freshness.ts';
 import { isArtifactProblem } from '../validation/problem.ts';
 import { RULES } from './rules/index.ts';
 import { DEFAULT_SETTINGS, SEVERITIES, type AuditContext, type AuditReport, type Finding, type Period, type Rule, type RuleFinding, type RuleSummary } from './types.ts';
@@ -19,6 +19,8 @@ export interface AuditOptions {
   only?: string[];
   /** Limit to findings at stake for this framework id. */
   framework?: string;
+  /** Where release bundles are kept, when not the default releases/ beside the repository. */
+  bundleDir?: string;
 }
 
 /** Every rule id, the waiver check included (for --only, waivers and documentation). */
@@ -52,11 +54,12 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   const ctx: AuditContext = {
     model,
     problems: result.problems,
-    asOf: model?.asOf ?? options.asOf ?? todayUtc(),
+    asOf: model?.asOf ?? resolveAsOf(options.asOf, undefined),
     period: options.period ?? model?.config.observationPeriod,
     settings: { ...DEFAULT_SETTINGS, ...model?.config.audit },
     contentDir,
     framework: options.framework,
+    bundleDir: options.bundleDir,
   };
   const selected = options.only ? new Set(options.only) : undefined;
   const inScope = model ? new Set(model.frameworks.filter((f) => f.inScope).map((f) => f.id)) : undefined;
@@ -115,9 +118,22 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   if (showWaivers || extra.length) summaries.push(waiverSummary);
   for (const d of extra) complete(WAIVERS_RULE, d);
 
-  // --framework: keep findings at stake for it (or tied to no particular control) and show only its controls.
   const fw = options.framework;
-  const kept = all
+  const kept = forFramework(all, fw);
+  const counts = countFindings(kept, summaries);
+
+  const report: AuditReport = { asOf: ctx.asOf, rules: summaries, findings: kept, counts, passed: counts.error === 0 };
+  if (model) report.organisation = model.config.organisation.name;
+  if (ctx.period) report.period = ctx.period;
+  if (fw) report.framework = fw;
+  if (options.only) report.only = [...options.only];
+  if (skippedRules.length) report.skipped = skippedNote(result, skippedRules);
+  return report;
+}
+
+/** Pass, --framework: keep findings at stake for it (or tied to no particular control) and show only its controls. */
+function forFramework(all: Array<{ finding: Finding; specific: string[] }>, fw: string | undefined): Finding[] {
+  return all
     .filter(({ specific }) => !fw || !specific.length || specific.some((k) => frameworkOf(k) === fw))
     .map(({ finding }) => {
       if (!fw) return finding;
@@ -125,7 +141,10 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
       return mine.length ? { ...finding, controls: mine } : finding;
     })
     .sort(compareFindings);
+}
 
+/** Pass: findings per severity (waived apart) for the report, and per rule for each rule's summary. */
+function countFindings(kept: Finding[], summaries: RuleSummary[]): AuditReport['counts'] {
   const counts = { error: 0, warning: 0, info: 0, waived: 0 };
   for (const f of kept) {
     if (f.waived) counts.waived++;
@@ -134,15 +153,11 @@ export function runAudit(result: BuildResult, options: AuditOptions): AuditRepor
   const perRule = new Map<string, number>();
   for (const f of kept) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
   for (const s of summaries) s.findings = perRule.get(s.id) ?? 0;
+  return counts;
+}
 
-  const report: AuditReport = { asOf: ctx.asOf, rules: summaries, findings: kept, counts, passed: counts.error === 0 };
-  if (model) report.organisation = model.config.organisation.name;
-  if (ctx.period) report.period = ctx.period;
-  if (fw) report.framework = fw;
-  if (options.only) report.only = [...options.only];
-  if (skippedRules.length) {
-    const n = result.problems.filter((p) => !isArtifactProblem(p)).length;
-    report.skipped = `The content has ${n} problem${n === 1 ? '' : 's'} that prevent${n === 1 ? 's' : ''} building the model, so ${skippedRules.length} rule${skippedRules.length === 1 ? '' : 's'} that need${skippedRules.length === 1 ? 's' : ''} it did not run (${skippedRules.join(', ')}). Fix the content-valid findings and run the audit again.`;
-  }
-  return report;
+/** Why rules did not run: the content has problems that prevent a model. */
+function skippedNote(result: BuildResult, skippedRules: string[]): string {
+  const n = result.problems.filter((p) => !isArtifactProblem(p)).length;
+  return `The content has ${n} problem${n === 1 ? '' : 's'} that prevent${n === 1 ? 's' : ''} building the model, so ${skippedRules.length} rule${skippedRules.length === 1 ? '' : 's'} that need${skippedRules.length === 1 ? 's' : ''} it did not run (${skippedRules.join(', ')}). Fix the content-valid findings and run the audit again.`;
 }

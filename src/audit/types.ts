@@ -1,3 +1,4 @@
+import { auditSettingsSchema } from '../schemas/config.ts';
 import type { Model } from '../model/types.ts';
 import type { Problem } from '../validation/problem.ts';
 
@@ -65,7 +66,8 @@ export interface AuditSettings {
   expiringWithinDays: number;
 }
 
-export const DEFAULT_SETTINGS: AuditSettings = { evidenceRetention: 'P3Y', expiringWithinDays: 30 };
+/** The settings when there is no model to read them from: the schema's defaults. */
+export const DEFAULT_SETTINGS: AuditSettings = auditSettingsSchema().parse({});
 
 /** Everything a rule may look at. Only the secret scan reads files (through contentDir). */
 export interface AuditContext {
@@ -81,6 +83,8 @@ export interface AuditContext {
   contentDir: string;
   /** Framework the audit is limited to (--framework), if any. */
   framework?: string;
+  /** Where release bundles are kept, when not the default releases/ beside the repository. */
+  bundleDir?: string;
 }
 
 export interface ModelContext extends AuditContext {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ContentError, formatProblems } from '../validation/problem.ts';
+import { renderError } from './errors.ts';
 import { UsageError, helpText, parse, type Command } from './command.ts';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
@@ -54,8 +54,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`proofbook: unknown command "${name}".\n\n${mainHelp()}\n`);
     return 2;
   }
+  // The options read so far, for the error renderer (which names the content folder).
+  let values: ReturnType<typeof parse>['values'] = {};
   try {
-    const { values, positionals } = parse(command, rest);
+    const parsed = parse(command, rest);
+    values = parsed.values;
+    const { positionals } = parsed;
     if (values.help) {
       process.stdout.write(`${helpText(command)}\n`);
       return 0;
@@ -63,14 +67,9 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length && !command.positionals) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     return await command.run(values, positionals);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`proofbook ${command.name}: ${error.message}\n\n${helpText(command)}\n`);
-      return 2;
-    }
-    if (error instanceof ContentError) {
-      process.stderr.write(`${formatProblems(error.problems)}\n`);
-      return 1;
-    }
-    throw error;
+    const rendered = renderError(error, command, values);
+    if (!rendered) throw error;
+    process.stderr.write(`${rendered.text}\n`);
+    return rendered.code;
   }
 }

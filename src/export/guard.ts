@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileTexts, guardMarkers, leaksInTexts, normalise, type Leak } from '../audience/leak-guard.ts';
+import { fileTexts, guardMarkers, leaksInTexts, normalise, type Leak } from '../site/leak-guard.ts';
 import type { Model } from '../model/types.ts';
 import type { Audience } from '../schemas/common.ts';
 import { readZipEntries } from './zip.ts';

@@ -1,6 +1,5 @@
-import { EXPIRING_WITHIN_DAYS, isCurrent } from '../model/freshness.ts';
+import { expiringBefore, isCurrent } from '../model/freshness.ts';
 import type { ControlNode, EvidenceNode, MeasureNode } from '../model/types.ts';
-import { addDays } from '../time/dates.ts';
 import type { ExportContext } from './context.ts';
 import { STATUS_TONES, evidencePeriod } from './matrix.ts';
 import { lines, type Table } from './table.ts';
@@ -64,7 +63,7 @@ function measureRequest(c: ControlNode, m: MeasureNode, period: string): Omit<Ev
 
 export function evidenceRequests(ctx: ExportContext): EvidenceRequest[] {
   const { view } = ctx;
-  const soon = addDays(view.asOf, EXPIRING_WITHIN_DAYS);
+  const soon = expiringBefore(view.asOf, view.config);
   const op = view.config.observationPeriod;
   const during = op ? ` during ${op.start}..${op.end}` : '';
   const out: Array<Omit<EvidenceRequest, 'id'>> = [];

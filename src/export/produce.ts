@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Leak } from '../audience/leak-guard.ts';
+import type { Leak } from '../site/leak-guard.ts';
 import { isOutsideAudience } from '../audience/visibility.ts';
 import type { AuditReport } from '../audit/types.ts';
 import type { Model } from '../model/types.ts';

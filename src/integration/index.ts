@@ -1,55 +1,81 @@
 import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { viewFor } from '../audience/filter.ts';
 import { buildModel } from '../model/build.ts';
 import { formatProblems } from '../validation/problem.ts';
-import { buildAsOf, buildAudience, contentRoot } from '../site/env.ts';
+import { handedOver, handoffPlugin, type SiteBuild } from '../site/handoff.ts';
 import { routesFor } from './routes.ts';
 import { copyArtifacts } from './artifacts.ts';
 import { indexSite } from '../trust/search-index.ts';
-import { fileURLToPath } from 'node:url';
 import { releaseRoutes } from '../release/routes.ts';
-import { publishReleases, releaseSiteProblems } from '../release/site.ts';
-import { publishExports } from '../site/exports.ts';
+import { publishReleases, releaseSiteProblems } from '../release/published.ts';
+import { publishExports } from './exports.ts';
+
+/** The content folder a plain `astro build` or `astro sync` reads, relative to the project root. */
+const DEFAULT_CONTENT = 'content';
+
+/** A user error raised inside Astro: the message only, no stack trace. */
+function contentError(message: string): Error {
+  const error = new Error(message);
+  error.stack = error.message;
+  return error;
+}
 
 /**
- * Proofbook's Astro integration, kept thin: refuse to build invalid content (so a plain
- * `astro build` fails as clearly as `proofbook build`), publish the artifact files the audience
- * may download, and index the site for search.
+ * A plain `astro build` has nobody to hand it a model: build and validate ./content here,
+ * once, as the internal portal (what `proofbook build --audience internal` makes).
+ */
+function ownBuild(): SiteBuild {
+  const contentDir = path.resolve(DEFAULT_CONTENT);
+  const { model, problems } = buildModel({ contentDir });
+  if (!model || problems.length) throw contentError(`\n${formatProblems(problems, DEFAULT_CONTENT)}`);
+  return { contentDir, audience: 'internal', model, view: viewFor(model, 'internal'), shared: {} };
+}
+
+/**
+ * Proofbook's Astro integration, kept thin: take the build the caller validated (src/site/
+ * handoff.ts; a plain `astro build` validates ./content itself, so it fails as clearly as
+ * `proofbook build`), inject the audience's pages, publish the artifact files the audience may
+ * download, and index the site for search.
  */
 export default function proofbook(): AstroIntegration {
+  let build: SiteBuild | undefined;
   return {
     name: 'proofbook',
     hooks: {
-      'astro:config:setup': ({ injectRoute, command }) => {
-        // `astro sync` (types only) must work on content that is still being fixed, and
-        // `proofbook build` has validated this very content already (buildSite says so).
-        const validated = command === 'sync' || process.env.PROOFBOOK_VALIDATED === `${contentRoot()}|${buildAsOf()}`;
-        const { problems } = validated ? { problems: [] } : buildModel({ contentDir: contentRoot(), asOf: buildAsOf() });
-        if (problems.length) {
-          const error = new Error(`\n${formatProblems(problems, process.env.PROOFBOOK_CONTENT ? contentRoot() : 'content')}`);
-          error.stack = error.message;
-          throw error;
+      'astro:config:setup': ({ injectRoute, command, config, updateConfig }) => {
+        build = handedOver(config.vite?.plugins);
+        const label = build ? build.contentDir : DEFAULT_CONTENT;
+        // `astro sync` (types only) must work on content that is still being fixed.
+        if (!build && command !== 'sync') {
+          build = ownBuild();
+          updateConfig({ vite: { plugins: [handoffPlugin(build)] } });
+        }
+        if (!build) {
+          updateConfig({ vite: { plugins: [handoffPlugin(undefined)] } });
+          return;
         }
         // A broken release ledger, or a stored bundle changed since its release, stops the build too.
-        const releaseProblems = command === 'sync' ? [] : releaseSiteProblems();
+        const releaseProblems = releaseSiteProblems(build);
         if (releaseProblems.length) {
           const [first] = releaseProblems;
           const more = releaseProblems.length > 1 ? ` (and ${releaseProblems.length - 1} more: run npx proofbook verify --all)` : '';
-          const error = new Error(`${first!.file}: ${first!.message}${more}\n${formatProblems(releaseProblems, process.env.PROOFBOOK_CONTENT ? contentRoot() : 'content')}`);
-          error.stack = error.message;
-          throw error;
+          throw contentError(`${first!.file}: ${first!.message}${more}\n${formatProblems(releaseProblems, label)}`);
         }
-        for (const route of routesFor(buildAudience())) injectRoute({ ...route, prerender: true });
-        for (const route of releaseRoutes()) injectRoute({ ...route, prerender: true });
+        for (const route of routesFor(build.audience)) injectRoute({ ...route, prerender: true });
+        for (const route of releaseRoutes(build)) injectRoute({ ...route, prerender: true });
       },
       'astro:build:done': async ({ dir }) => {
+        if (!build) return;
         const out = fileURLToPath(dir);
-        copyArtifacts(out);
+        copyArtifacts(out, build);
         // Every release's frozen site and bundle: the bytes of the bundle, never re-rendered.
-        await publishReleases(out);
+        await publishReleases(out, build);
         // Auditor exports (control matrix, evidence requests, crosswalk, OSCAL) for the portal editions.
-        await publishExports(out);
+        await publishExports(out, build);
         // Full-text search, indexed from this audience's own pages only (sites with a search page).
-        if (routesFor(buildAudience()).some((r) => r.pattern === '/search')) await indexSite(out);
+        if (routesFor(build.audience).some((r) => r.pattern === '/search')) await indexSite(out);
       },
     },
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ARTIFACT_DIR, CONTENT_DIRS } from '../content/load.ts';
 import { resolveInside } from '../content/paths.ts';
 import type { Problem } from '../validation/problem.ts';
-import { isBinary, mayHoldSecret as mayHoldSecretText } from '../audit/secrets.ts';
+import { isBinary, mayHoldSecret as mayHoldSecretText } from '../content/secrets.ts';
 
 export interface ArtifactCheck {
   size: number;

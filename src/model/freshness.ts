@@ -1,14 +1,35 @@
-import { addDays, addDuration } from '../time/dates.ts';
+import type { ProgramConfig } from '../schemas/config.ts';
+import type { PolicyData } from '../schemas/policy.ts';
+import { addDays, addDuration, todayUtc } from '../time/dates.ts';
 import type { EvidenceKind } from '../schemas/evidence.ts';
 import type { EvidenceNode, Freshness } from './types.ts';
 
-/** Evidence that ends within this many days of the as-of date is "expiring". */
-export const EXPIRING_WITHIN_DAYS = 30;
+/**
+ * The as-of date every date rule is computed for: the one given (--as-of), else the
+ * program's fixed `asOf`, else today (UTC).
+ */
+export function resolveAsOf(given: string | undefined, config: Pick<ProgramConfig, 'asOf'> | undefined): string {
+  return given ?? config?.asOf ?? todayUtc();
+}
+
+/**
+ * The end of the "expiring soon" window: evidence that lapses, or a review that falls due,
+ * before this date is expiring. One setting (proofbook.yaml audit.expiringWithinDays) for the
+ * model's freshness, the self-audit and the portal pages.
+ */
+export function expiringBefore(asOf: string, config: Pick<ProgramConfig, 'audit'>): string {
+  return addDays(asOf, config.audit.expiringWithinDays);
+}
 
 /** Current / expiring / expired from dates alone; superseding is decided across items below. */
-export function dateFreshness(validUntil: string, asOf: string): Freshness {
+export function dateFreshness(validUntil: string, asOf: string, soon: string): Freshness {
   if (validUntil < asOf) return 'expired';
-  return validUntil < addDays(asOf, EXPIRING_WITHIN_DAYS) ? 'expiring' : 'current';
+  return validUntil < soon ? 'expiring' : 'current';
+}
+
+/** When a policy's next review falls due: its interval after the last review (or its effective date). */
+export function nextReview(policy: Pick<PolicyData, 'lastReviewed' | 'effective' | 'reviewInterval'>): string {
+  return addDuration(policy.lastReviewed ?? policy.effective, policy.reviewInterval);
 }
 
 export function validUntil(collected: string, validFor: string): string {

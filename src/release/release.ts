@@ -2,59 +2,23 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync,
 import os from 'node:os';
 import path from 'node:path';
 import { viewFor } from '../audience/filter.ts';
-import { runAudit } from '../audit/run.ts';
 import type { AuditReport } from '../audit/types.ts';
 import { FORMATS } from '../audit/format/index.ts';
-import { buildModel, type BuildResult } from '../model/build.ts';
 import { modelJsonText } from '../model/serialize.ts';
 import type { ReleaseInfo, ReleaseRecord } from '../schemas/release.ts';
 import { buildSite, PACKAGE_ROOT } from '../site/build-site.ts';
-import { isArtifactProblem, type Problem } from '../validation/problem.ts';
 import { MANIFEST, SIGNATURE } from './bundle.ts';
-import { gitState } from './git.ts';
 import { allPolicyHistories } from './history.ts';
-import { bundleFileName, ledgerProblems, loadLedger, recordDigest, recordFile, recordYaml } from './ledger.ts';
-import { listFiles, rewriteForOffline } from './offline.ts';
-import { loadPrivateKey } from './sign.ts';
+import { recordDigest, recordFile, recordYaml } from './ledger.ts';
+import { listFiles } from '../site/offline.ts';
 import { binderInput } from './binder.ts';
 import { packBundle } from './pack.ts';
-import { withSnapshot } from './snapshot.ts';
+import { auditedModel, newVersionInLedger, releaseCommit, requireCleanTree, signingKey } from './preflight.ts';
+import { ReleaseRefused, displayPath, type ReleaseOptions } from './options.ts';
 import type { ZipInput } from './zip.ts';
 import { resolveInside } from '../content/paths.ts';
-import type { KeyObject } from 'node:crypto';
 
-export interface ReleaseOptions {
-  version: string;
-  contentDir: string;
-  /** Where bundles are kept (default: releases/ at the repository root). */
-  bundleDir?: string;
-  /** Who approved the release (default: the commit's author). */
-  approver?: string;
-  /** Release despite audit errors; the reason is recorded. */
-  allowFindings?: string;
-  /** Release from a tree with uncommitted changes; the changes are recorded. */
-  allowDirty?: boolean;
-  /** PEM file of the ed25519 private key to sign MANIFEST.json with. */
-  signKey?: string;
-  /** As-of date (default: the config's asOf, else the commit's day). */
-  asOf?: string;
-  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** Progress lines. */
-  log?: (line: string) => void;
-  /** Also print the PDF binder into the bundle (needs Chromium). */
-  pdf?: boolean;
-}
-
-/** A release that must not happen, with the reason (and the problems when there are some). Exit code 1. */
-export class ReleaseRefused extends Error {
-  constructor(
-    message: string,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-    this.name = 'ReleaseRefused';
-  }
-}
+export { ReleaseRefused, displayPath, type ReleaseOptions } from './options.ts';
 
 export interface ReleaseResult {
   record: ReleaseRecord;
@@ -80,58 +44,13 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
   const contentRoot = path.resolve(o.contentDir);
   if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) throw new ReleaseRefused(`The content folder ${o.contentDir} does not exist.`);
 
-  // 1. Git: the commit is the release's identity and its only clock.
-  const git = gitState(contentRoot);
-  if ('error' in git) throw new ReleaseRefused(`Cannot release: the content folder is ${git.error}. A release records the git commit it was built from, so commit the content to git first.`);
+  const git = releaseCommit(contentRoot);
   const date = new Date(git.commitTime * 1000);
   const isoDate = date.toISOString().replace('.000Z', 'Z');
-
-  // 2. Ledger: sound, and the version is new.
-  const ledger = loadLedger(contentRoot);
-  if (ledger.problems.length) throw new ReleaseRefused('Cannot release: the release ledger is broken. Restore it before making a new release.', ledger.problems);
-  const existing = ledger.records.find((r) => r.version === o.version);
-  if (existing || existsSync(path.join(contentRoot, recordFile(o.version)))) {
-    throw new ReleaseRefused(
-      existing
-        ? `Release ${o.version} already exists (${recordFile(o.version)}, released ${existing.date.slice(0, 10)} from commit ${existing.commit.slice(0, 12)}). A release is never overwritten: choose a new version.`
-        : `A record for release ${o.version} already exists (${recordFile(o.version)}). A release is never overwritten: choose a new version.`,
-    );
-  }
-  const bundleDir = path.resolve(o.bundleDir ?? path.join(git.toplevel, 'releases'));
-  const bundlePath = path.join(bundleDir, bundleFileName(o.version));
-  if (existsSync(bundlePath)) {
-    throw new ReleaseRefused(`The bundle ${displayPath(bundlePath)} already exists, but the ledger has no release ${o.version}: it is left from another checkout or a failed release. A bundle is never overwritten: move it away, or choose a new version.`);
-  }
-  const bundleProblems = ledgerProblems(contentRoot, { bundleDir: o.bundleDir });
-  if (bundleProblems.length) throw new ReleaseRefused('Cannot release: a stored bundle no longer matches the ledger.', bundleProblems);
-
-  // 3. A clean tree, unless allowed (and then recorded).
-  if (git.dirty.length && !o.allowDirty) {
-    const shown = git.dirty.slice(0, 10).map((f) => `  ${f}`);
-    if (git.dirty.length > 10) shown.push(`  … and ${git.dirty.length - 10} more`);
-    throw new ReleaseRefused(`Cannot release: the git tree has uncommitted changes, so the release would not match commit ${git.commit.slice(0, 12)}:\n${shown.join('\n')}\nCommit them first, or pass --allow-dirty (the changed files are recorded in the release).`);
-  }
-
-  // 4. The model and the self-audit.
-  let result: BuildResult = buildModel({ contentDir: contentRoot, asOf: o.asOf });
-  if (!o.asOf && result.model && !result.model.config.asOf) result = buildModel({ contentDir: contentRoot, asOf: isoDate.slice(0, 10) });
-  const blocking = result.problems.filter((p) => !isArtifactProblem(p));
-  if (!result.model || blocking.length) throw new ReleaseRefused('Cannot release: the content has problems.', result.problems);
-  const model = result.model;
-  log(`Auditing ${model.config.organisation.name} as of ${model.asOf}…`);
-  const audit = runAudit(result, { contentDir: contentRoot });
-  if (audit.counts.error > 0 && !o.allowFindings) {
-    const errors = audit.findings.filter((f) => f.severity === 'error' && !f.waived);
-    const problems = errors.map((f) => ({ file: f.file, line: f.line, field: f.field, message: `[${f.rule}] ${f.message}`, fix: f.fix }));
-    throw new ReleaseRefused(`Cannot release: the self-audit found ${audit.counts.error} error${audit.counts.error === 1 ? '' : 's'}. Fix them, or release anyway with --allow-findings "reason" (the reason is recorded in the release).`, problems);
-  }
-
-  let key: KeyObject | undefined;
-  if (o.signKey) {
-    const k = loadPrivateKey(o.signKey);
-    if ('error' in k) throw new ReleaseRefused(`Cannot sign: ${k.error}.`);
-    key = k;
-  }
+  const { ledger, bundleDir, bundlePath } = newVersionInLedger(contentRoot, o, git);
+  requireCleanTree(git, o);
+  const { model, audit } = auditedModel(contentRoot, o, isoDate, log);
+  const key = signingKey(o);
 
   const previous = ledger.records.at(-1);
   const info: ReleaseInfo = {
@@ -162,9 +81,20 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
   try {
     const site = path.join(stage, 'site');
     log('Building the auditor edition…');
-    const siteOptions = { contentDir: contentRoot, outDir: site, asOf: model.asOf, logLevel: o.logLevel ?? 'warn', audience: 'auditor' as const };
-    await withSnapshot({ version: o.version, commit: git.commit, date: isoDate }, () => buildSite(siteOptions));
-    rewriteForOffline(site);
+    // The model and audit made above are the ones the snapshot shows: nothing is rebuilt, and
+    // buildSite already made the auditor edition's links relative.
+    const auditorView = viewFor(model, 'auditor');
+    await buildSite({
+      contentDir: contentRoot,
+      outDir: site,
+      model,
+      view: auditorView,
+      shared: { audit },
+      audience: 'auditor',
+      snapshot: { version: o.version, commit: git.commit, date: isoDate },
+      ...(o.bundleDir ? { bundleDir: o.bundleDir } : {}),
+      logLevel: o.logLevel ?? 'warn',
+    });
 
     const inputs: ZipInput[] = listFiles(site).map((rel) => ({ path: rel, file: path.join(site, ...rel.split('/')), size: statSync(path.join(site, ...rel.split('/'))).size }));
     const present = new Set(inputs.map((i) => i.path));
@@ -179,7 +109,7 @@ export async function createRelease(o: ReleaseOptions): Promise<ReleaseResult> {
       }
     }
     const data: Array<[string, string]> = [
-      ['model.json', modelJsonText(viewFor(model, 'auditor'))],
+      ['model.json', modelJsonText(auditorView)],
       // The self-audit in its own formats: JSON for tools, Markdown to read, JUnit for CI dashboards.
       ['audit.json', FORMATS.json(audit, { prefix: '' })],
       ['audit.md', FORMATS.markdown(audit, { prefix: '' })],
@@ -258,10 +188,4 @@ function linkOrFail(from: string, to: string): void {
     }
     throw error;
   }
-}
-
-/** A path as the user reads it: relative to the cwd when inside it. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }

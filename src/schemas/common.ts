@@ -63,11 +63,24 @@ export const AUDIENCES = ['public', 'customer', 'internal', 'auditor'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const visibilitySchema = () => z.enum(AUDIENCES).default('internal');
 
+/** A field's visibility when the entry's `fields` map leaves it out: an audience, or "entry" (as visible as its entry). */
+export type FieldDefault = Audience | 'entry';
+const FIELD_DEFAULTS = new WeakMap<z.ZodTypeAny, FieldDefault>();
+
 /**
  * Who may see one field of an entry (see `fields` on policies, measures and evidence). A field
- * is never shown wider than its entry; left out, the field follows its documented default.
+ * is never shown wider than its entry; left out, the field follows `byDefault`. The schemas
+ * are the one list of such fields: the audience filter and the leak guard read it from here
+ * (fieldDefaults in src/audience/visibility.ts).
  */
-export const fieldAudienceSchema = () => z.enum(AUDIENCES).optional();
+export const fieldAudienceSchema = (byDefault: FieldDefault) => {
+  const schema = z.enum(AUDIENCES).optional();
+  FIELD_DEFAULTS.set(schema, byDefault);
+  return schema;
+};
+
+/** The default a `fields` entry was declared with (undefined for any other schema). */
+export const fieldDefaultOf = (schema: z.ZodTypeAny): FieldDefault | undefined => FIELD_DEFAULTS.get(schema);
 
 /** A control reference inside a framework list: "CC6.1", or { id, implied, note } for an implied mapping. */
 export const controlRefSchema = () =>

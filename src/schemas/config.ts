@@ -5,6 +5,17 @@ import { contactSchema, dateSchema, durationSchema, periodSchema, urlSchema } fr
 const qualifiedControl = () =>
   z.string().regex(/^[a-z0-9-]+:.+$/, 'write the control as framework:id, e.g. "soc2:P1.1"');
 
+/** The `audit` block of proofbook.yaml: the one home of these settings and their defaults. */
+export const auditSettingsSchema = () =>
+  z
+    .object({
+      /** How long evidence is kept after collection before it must be deleted, ISO 8601 (default P3Y). */
+      evidenceRetention: durationSchema().default('P3Y'),
+      /** Evidence that lapses, or a policy review that falls due, within this many days is "expiring soon" in the audit, the portal and the trust center (default 30). */
+      expiringWithinDays: z.number().int().min(0).max(366).default(30),
+    })
+    .strict();
+
 /** The program's settings (content/proofbook.yaml). */
 export const programConfigSchema = () =>
   z
@@ -63,16 +74,8 @@ export const programConfigSchema = () =>
         .optional(),
       /** Fixed "as of" date for freshness (default: today, or --as-of). */
       asOf: dateSchema().optional(),
-      /** Self-audit settings (`proofbook audit`). */
-      audit: z
-        .object({
-          /** How long evidence is kept after collection before it must be deleted, ISO 8601 (default P3Y). */
-          evidenceRetention: durationSchema().default('P3Y'),
-          /** Evidence that lapses, or a policy review that falls due, within this many days is a warning (default 30). */
-          expiringWithinDays: z.number().int().min(0).max(366).default(30),
-        })
-        .strict()
-        .default({}),
+      /** Self-audit settings (`proofbook audit`); the "expiring soon" window is the whole site's. */
+      audit: auditSettingsSchema().default({}),
     })
     .strict();
 

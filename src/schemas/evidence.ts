@@ -116,17 +116,17 @@ export const evidenceSchema = () =>
       fields: z
         .object({
           /** The MDX/Markdown body (default: internal). */
-          body: fieldAudienceSchema(),
+          body: fieldAudienceSchema('internal'),
           /** The source system (default: internal). */
-          source: fieldAudienceSchema(),
+          source: fieldAudienceSchema('internal'),
           /** Who collected it (default: internal). */
-          collectedBy: fieldAudienceSchema(),
+          collectedBy: fieldAudienceSchema('internal'),
           /** The restore-test result (default: as the record). */
-          restoreTest: fieldAudienceSchema(),
+          restoreTest: fieldAudienceSchema('entry'),
           /** The backup job summary (default: as the record). */
-          backupJobs: fieldAudienceSchema(),
+          backupJobs: fieldAudienceSchema('entry'),
           /** The controls it supports (default: as the record). */
-          controls: fieldAudienceSchema(),
+          controls: fieldAudienceSchema('entry'),
         })
         .strict()
         .default({}),

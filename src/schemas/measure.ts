@@ -48,15 +48,15 @@ export const measureSchema = () =>
       fields: z
         .object({
           /** The customer-facing summary (default: as the measure). */
-          summary: fieldAudienceSchema(),
+          summary: fieldAudienceSchema('entry'),
           /** The MDX body, the internal detail (default: internal). */
-          body: fieldAudienceSchema(),
+          body: fieldAudienceSchema('internal'),
           /** The owner's name (default: internal). */
-          owner: fieldAudienceSchema(),
+          owner: fieldAudienceSchema('internal'),
           /** RPO, RTO and retention targets (default: as the measure). */
-          targets: fieldAudienceSchema(),
+          targets: fieldAudienceSchema('entry'),
           /** The control mappings (default: as the measure). */
-          controls: fieldAudienceSchema(),
+          controls: fieldAudienceSchema('entry'),
         })
         .strict()
         .default({}),

@@ -51,15 +51,15 @@ export const policySchema = () =>
       fields: z
         .object({
           /** The one-paragraph summary (default: as the policy). */
-          summary: fieldAudienceSchema(),
+          summary: fieldAudienceSchema('entry'),
           /** The full text, the MDX body (default: internal; set it to publish the whole policy). */
-          body: fieldAudienceSchema(),
+          body: fieldAudienceSchema('internal'),
           /** The owner's name (default: internal). */
-          owner: fieldAudienceSchema(),
+          owner: fieldAudienceSchema('internal'),
           /** Names and roles of the approvers (default: internal). */
-          approvals: fieldAudienceSchema(),
+          approvals: fieldAudienceSchema('internal'),
           /** The control mappings (default: as the policy). */
-          controls: fieldAudienceSchema(),
+          controls: fieldAudienceSchema('entry'),
         })
         .strict()
         .default({}),

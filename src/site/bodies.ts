@@ -1,6 +1,6 @@
 import { getEntry, render } from 'astro:content';
 import type { EntryNode } from '../model/types.ts';
-import { Withheld } from '../audience/withheld.ts';
+import { Withheld } from './withheld.ts';
 
 const COLLECTION = { policy: 'policies', measure: 'measures', evidence: 'evidence' } as const;
 

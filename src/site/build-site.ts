@@ -3,12 +3,14 @@ import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { swapDirectory, tempSibling } from '../util/atomic.ts';
-import { rewriteForOffline } from '../release/offline.ts';
+import { rewriteForOffline } from './offline.ts';
 import { withLock } from '../util/lock.ts';
-import { guardSite, LeakError } from '../audience/leak-guard.ts';
+import { viewFor } from '../audience/filter.ts';
+import { guardSite, LeakError } from './leak-guard.ts';
 import { isOutsideAudience } from '../audience/visibility.ts';
-import { loadModel } from '../model/build.ts';
+import type { Model } from '../model/types.ts';
 import type { Audience } from '../schemas/common.ts';
+import { handoffPlugin, type ProgramCache, type SnapshotInfo } from './handoff.ts';
 
 /** The Proofbook package root (where astro.config.mjs lives), whatever the cwd. */
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -18,9 +20,18 @@ let builds = 0;
 export interface SiteBuildOptions {
   contentDir: string;
   outDir: string;
-  asOf: string;
+  /** The validated model of the program in contentDir (the caller refuses to build on any problem). */
+  model: Model;
   /** Who the site is for (default internal): picks the routes and filters the model. */
   audience?: Audience;
+  /** The audience's view of the model, when the caller has it already. */
+  view?: Model;
+  /** Work shared by every audience built from this model (pass the same object to each build). */
+  shared?: ProgramCache;
+  /** Build a release's frozen snapshot (`proofbook release`). */
+  snapshot?: SnapshotInfo;
+  /** Where release bundles are kept, when not the default releases/ beside the repository. */
+  bundleDir?: string;
   /** Astro log level; the CLI keeps it quiet. */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -29,8 +40,8 @@ export interface SiteBuildOptions {
  * Runs Astro's static build for one audience into a temp folder beside the output and swaps
  * it in only when the build succeeded and, below internal, passed the leak guard: a failed
  * build leaves the previous site untouched.
- * The content root and date reach the site through the environment, where
- * src/site/model.ts picks them up (Astro runs our modules in its own bundle).
+ * The model, validated once by the caller, and the audience's view reach Astro through the
+ * handoff plugin (src/site/handoff.ts) in Astro's inline config: nothing is built twice.
  */
 /** Files of a frozen release site inside the built site: releases/<version>/… (diff pages are ours). */
 const FROZEN_RELEASE = /^releases\/(?!diff\/)[^/]+\//;
@@ -45,16 +56,21 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const stage = path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `build-${process.pid}-${++builds}`);
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(path.dirname(stage), { recursive: true });
-  process.env.PROOFBOOK_CONTENT = contentDir;
-  process.env.PROOFBOOK_AS_OF = options.asOf;
-  // Callers validate the content before building (the CLI refuses on any problem); the
-  // integration then skips validating it a second time. Plain `astro build` still validates.
-  process.env.PROOFBOOK_VALIDATED = `${contentDir}|${options.asOf}`;
   const audience = options.audience ?? 'internal';
-  process.env.PROOFBOOK_AUDIENCE = audience;
+  const { model } = options;
+  const handoff = handoffPlugin({
+    contentDir,
+    audience,
+    model,
+    view: options.view ?? viewFor(model, audience),
+    shared: options.shared ?? {},
+    ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    ...(options.bundleDir ? { bundleDir: path.resolve(options.bundleDir) } : {}),
+  });
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  // Astro's content cache is keyed by content root so switching roots never serves stale entries.
-  const cacheKey = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+  // Astro's content cache is keyed by content root and audience (each audience syncs only the
+  // bodies it shows), so switching either never serves stale entries nor re-renders needlessly.
+  const cacheKey = createHash('sha256').update(`${contentDir}\0${audience}`).digest('hex').slice(0, 12);
   const { build } = await import('astro');
   const cwd = process.cwd();
   try {
@@ -67,6 +83,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
         outDir: stage,
         cacheDir: path.join(PACKAGE_ROOT, 'node_modules', '.astro', cacheKey),
         logLevel: options.logLevel ?? 'warn',
+        vite: { plugins: [handoff] },
       }),
     );
   } catch (error) {
@@ -74,11 +91,12 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     throw error;
   } finally {
     process.chdir(cwd);
+    handoff.api.done();
   }
   // The leak guard reads the staged output before anything is published: a leak leaves the
   // previous site in place, exactly like a failed build.
   if (isOutsideAudience(audience)) {
-    const leaks = guardSite(stage, loadModel({ contentDir, asOf: options.asOf }), audience, contentDir);
+    const leaks = guardSite(stage, model, audience, contentDir);
     if (leaks.length) {
       rmSync(stage, { recursive: true, force: true });
       throw new LeakError(audience, leaks);

@@ -16,16 +16,7 @@ export const FRESHNESS_LABEL: Record<Freshness, string> = {
   expired: 'Expired',
 };
 
-export const KIND_LABEL: Record<string, string> = {
-  'policy-document': 'Policy document',
-  screenshot: 'Screenshot',
-  diagram: 'Diagram',
-  log: 'Log',
-  'restore-test': 'Restore test',
-  'siem-export': 'SIEM export',
-  'configuration-export': 'Configuration export',
-  report: 'Report',
-};
+export { KIND_LABEL } from '../model/labels.ts';
 
 /**
  * The one wording for a mapping the control only implies (a dashed chip): the same words on

@@ -1,18 +1,22 @@
-import { viewFor } from '../audience/filter.ts';
-import { loadModel } from '../model/build.ts';
+import handed from 'virtual:proofbook/build';
 import type { Model } from '../model/types.ts';
-import { buildAsOf, buildAudience, contentRoot } from './env.ts';
+import type { SiteBuild } from './handoff.ts';
 
-let cached: { key: string; model: Model } | undefined;
+/**
+ * The build this site is rendered for, handed over once by the caller (src/site/handoff.ts).
+ * Only pages, layouts and the content config import this module: it reads a virtual module
+ * that exists inside Astro's build only.
+ */
+export function siteBuild(): SiteBuild {
+  if (!handed) throw new Error('No Proofbook build was handed to Astro: build the site with `proofbook build` or `astro build`.');
+  return handed;
+}
 
 /**
  * The compliance model for this build as its audience may see it (src/audience/filter.ts),
- * built once and shared by every page. Pages render this view and never check visibility.
- * The cache is keyed by content root, date and audience: one process may build several
- * audiences, and a module instance may outlive one build.
+ * computed once by the caller and shared by every page. Pages render this view and never
+ * check visibility.
  */
 export function siteModel(): Model {
-  const key = JSON.stringify([contentRoot(), buildAsOf(), buildAudience()]);
-  if (cached?.key !== key) cached = { key, model: viewFor(loadModel({ contentDir: contentRoot(), asOf: buildAsOf() }), buildAudience()) };
-  return cached.model;
+  return siteBuild().view;
 }

@@ -1,5 +1,5 @@
 import { isGitCheckout, lastCommitDates, repoPrefix } from '../release/git.ts';
-import { contentRoot } from './env.ts';
+import { siteBuild } from './model.ts';
 import type { ProgramConfig } from '../schemas/config.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { ProgramConfig } from '../schemas/config.ts';
 let cached: { root: string; dates?: Map<string, string>; prefix: string } | undefined;
 
 function gitFacts() {
-  const root = contentRoot();
+  const root = siteBuild().contentDir;
   if (cached?.root !== root) {
     const git = isGitCheckout(root);
     cached = { root, dates: git ? lastCommitDates(root) : undefined, prefix: (git && repoPrefix(root)) || '' };

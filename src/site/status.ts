@@ -1,7 +1,7 @@
 import type { AuditReport, Finding } from '../audit/types.ts';
 import { countCoverage, type CoverageCounts } from '../model/coverage.ts';
 import type { ControlKey, ControlNode, Coverage, Model } from '../model/types.ts';
-import { siteAudit } from '../audit/site.ts';
+import { siteAudit } from './audit.ts';
 import { siteModel } from './model.ts';
 
 /**

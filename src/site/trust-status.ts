@@ -1,4 +1,4 @@
-import { siteAudit } from '../audit/site.ts';
+import { siteAudit } from './audit.ts';
 import type { AuditStanding } from '../trust/derive.ts';
 import { siteStatuses } from './status.ts';
 

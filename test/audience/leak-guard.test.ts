@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/audience/leak-guard.ts';
+import { distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
 import { loadModel } from '../../src/model/build.ts';
 import { ogPng } from '../../src/trust/og.ts';
 import { runCliAsync } from '../helpers/cli.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/audit/format/json.ts';
 import { formatText } from '../../src/audit/format/text.ts';
-import { isBinary, scanText } from '../../src/audit/secrets.ts';
+import { isBinary, scanText } from '../../src/content/secrets.ts';
 import { PASSING, addEvidence, audit, essentials, ofRule, sha256, variant } from './helpers.ts';
 
 // Fake credentials are assembled at run time so this file never holds one literally.

@@ -5,7 +5,7 @@ import { runAudit } from '../../src/audit/run.ts';
 import { produceExports } from '../../src/export/produce.ts';
 import type { ExportFile } from '../../src/export/kinds.ts';
 import { buildModel } from '../../src/model/build.ts';
-import { SITE_EXPORT_LINKS, siteExportList } from '../../src/site/exports.ts';
+import { SITE_EXPORT_LINKS, siteExportList } from '../../src/integration/exports.ts';
 import { internalLinks, resolves } from '../helpers/links.ts';
 import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_PUBLIC } from '../helpers/paths.ts';
 import { readXlsx } from './helpers.ts';

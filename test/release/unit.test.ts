@@ -8,7 +8,7 @@ import { canonicalJson, contentDigest, sha256 } from '../../src/release/digest.t
 import { diffReleases, lineDiff } from '../../src/release/diff.ts';
 import { policyHistory } from '../../src/release/history.ts';
 import { loadLedger, recordDigest, recordYaml } from '../../src/release/ledger.ts';
-import { relativeUrl, rewriteCss, rewriteHtml } from '../../src/release/offline.ts';
+import { relativeUrl, rewriteCss, rewriteHtml } from '../../src/site/offline.ts';
 import { generateKeyPair, loadPrivateKey, loadPublicKey, signBytes, verifyBytes } from '../../src/release/sign.ts';
 import { compareVersionText, isVersion, parseVersion } from '../../src/release/version.ts';
 import { writeZip } from '../../src/release/zip.ts';

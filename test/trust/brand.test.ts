@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTrust } from '../../src/trust/load.ts';
+import { loadTrust } from '../../src/model/trust.ts';
 import { brandCss, contrast } from '../../src/trust/brand.ts';
 import type { Problem } from '../../src/validation/problem.ts';
 import { copyContent, write } from '../helpers/content.ts';

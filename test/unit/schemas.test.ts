@@ -3,6 +3,7 @@ import { evidenceSchema } from '../../src/schemas/evidence.ts';
 import { measureSchema } from '../../src/schemas/measure.ts';
 import { policySchema } from '../../src/schemas/policy.ts';
 import { programConfigSchema } from '../../src/schemas/config.ts';
+import { FIELD_DEFAULTS } from '../../src/audience/visibility.ts';
 import { customFrameworkSchema } from '../../src/schemas/framework.ts';
 import { parseWith } from '../../src/validation/parse.ts';
 import { addDuration, isIsoDate } from '../../src/time/dates.ts';
@@ -129,5 +130,16 @@ describe('dates and durations', () => {
     expect(addDuration('2026-01-31', 'P1M')).toBe('2026-02-28');
     expect(addDuration('2025-11-25', 'P1Y')).toBe('2026-11-25');
     expect(addDuration('2026-03-14', 'P90D')).toBe('2026-06-12');
+  });
+});
+
+describe('field-level visibility fields', () => {
+  it('are read from the entry schemas, each with the default its schema declares', () => {
+    const fields = Object.keys((policySchema().shape.fields as unknown as { _def: { innerType: { shape: object } } })._def.innerType.shape);
+    expect(Object.keys(FIELD_DEFAULTS.policy).sort()).toEqual(fields.sort());
+    // Prose and people default to internal; structured facts follow their entry (docs/audiences.md).
+    expect(FIELD_DEFAULTS.policy).toMatchObject({ body: 'internal', owner: 'internal', approvals: 'internal', summary: 'entry' });
+    expect(FIELD_DEFAULTS.evidence).toMatchObject({ body: 'internal', collectedBy: 'internal', restoreTest: 'entry' });
+    expect(FIELD_DEFAULTS.measure).toMatchObject({ body: 'internal', targets: 'entry' });
   });
 });

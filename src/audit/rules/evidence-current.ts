@@ -1,6 +1,5 @@
 import type { EvidenceNode } from '../../model/types.ts';
-import { isHistory } from '../../model/freshness.ts';
-import { addDays } from '../../time/dates.ts';
+import { expiringBefore, isHistory } from '../../model/freshness.ts';
 import { describeDuration } from '../../time/duration.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
 import { entryControls } from '../util.ts';
@@ -19,8 +18,8 @@ export const evidenceCurrent = modelRule({
   subjects: (ctx) => ctx.model.evidence.map((e) => e.id),
   check(ctx) {
     const { model, asOf } = ctx;
-    const days = ctx.settings.expiringWithinDays;
-    const soon = addDays(asOf, days);
+    const days = model.config.audit.expiringWithinDays;
+    const soon = expiringBefore(asOf, model.config);
     // Newest collection date per kind and subject, so an item with a successor is history, not a finding.
     const newest = new Map<string, string>();
     for (const e of model.evidence) {

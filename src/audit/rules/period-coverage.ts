@@ -1,4 +1,4 @@
-import { KIND_LABEL } from '../../site/labels.ts';
+import { KIND_LABEL } from '../../model/labels.ts';
 import { compressRuns, coverageOverTime, isPeriodic } from '../intervals.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
 import { listWords, plural } from '../util.ts';

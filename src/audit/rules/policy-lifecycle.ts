@@ -1,4 +1,4 @@
-import { addDays } from '../../time/dates.ts';
+import { expiringBefore } from '../../model/freshness.ts';
 import { describeDuration } from '../../time/duration.ts';
 import { modelRule, type RuleFinding } from '../types.ts';
 import { listWords } from '../util.ts';
@@ -17,7 +17,7 @@ export const policyLifecycle = modelRule({
   subjects: (ctx) => ctx.model.policies.flatMap((p) => [`${p.id}:status`, ...(p.data.status === 'approved' ? [`${p.id}:approvals`, `${p.id}:review`] : [])]),
   check(ctx) {
     const { model, asOf } = ctx;
-    const soon = addDays(asOf, ctx.settings.expiringWithinDays);
+    const soon = expiringBefore(asOf, model.config);
     const out: RuleFinding[] = [];
     for (const p of model.policies) {
       const base = { ref: p.id, controls: p.controls.map((l) => l.control.key), file: p.file };

@@ -17,7 +17,7 @@ export const releaseLedger: Rule = {
   // The chain itself is checked even when it is empty; then each release.
   subjects: (ctx) => ['ledger', ...loadLedger(ctx.contentDir).records.map((r) => `release:${r.version}`)],
   check: (ctx) =>
-    ledgerProblems(ctx.contentDir, { bundleDir: process.env.PROOFBOOK_BUNDLE_DIR }).map((p) => ({
+    ledgerProblems(ctx.contentDir, { bundleDir: ctx.bundleDir }).map((p) => ({
       subject: `${p.file}:${p.field ?? p.line ?? ''}`,
       file: p.file,
       line: p.line,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside } from '../../content/paths.ts';
 import type { EntryNode } from '../../model/types.ts';
-import { isBinary, mayHoldSecret, scanText } from '../secrets.ts';
+import { isBinary, mayHoldSecret, scanText } from '../../content/secrets.ts';
 import { modelRule, type ModelContext, type RuleFinding } from '../types.ts';
 import { entryControls } from '../util.ts';
 

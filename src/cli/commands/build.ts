@@ -3,10 +3,10 @@ import path from 'node:path';
 import { buildSite } from '../../site/build-site.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
-import { describeBuildError } from '../../site/build-error.ts';
+import { renderBuildError } from '../errors.ts';
 import { AUDIENCES, type Audience } from '../../schemas/common.ts';
 import { isAudience } from '../../audience/visibility.ts';
-import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
+import { LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 
 /** What each audience's site is called in messages. */
@@ -30,29 +30,33 @@ export const build: Command = {
   name: 'build',
   summary:
     'Validate the content, then build a static site per audience into OUT/<audience>/: the public and customer trust centers, the internal portal and the auditor edition. Public and customer builds must pass the leak guard. A failed build leaves that audience\'s previous output untouched.',
-  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--as-of DATE] [--verbose]',
+  usage: 'build [--audience public|customer|internal|auditor|all]... [--content DIR] [--out DIR] [--bundle-dir DIR] [--as-of DATE] [--verbose]',
   help: [
     '--audience NAME  audience to build: public, customer, internal, auditor or all (default: all); repeat it or use commas for several',
     ...CONTENT_HELP,
     '--out DIR        output folder; each audience goes to DIR/<audience>/ (default: ./dist)',
+    '--bundle-dir DIR where release bundles are kept, when not releases/ at the repository root',
     '--verbose        show Astro\'s build log',
   ],
-  options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, verbose: { type: 'boolean', default: false } },
+  options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, 'bundle-dir': { type: 'string' }, verbose: { type: 'boolean', default: false } },
   async run(values) {
     const audiences = audiencesOption(values.audience);
     const { model } = modelFor(values);
     if (!model) return 1;
     const out = String(values.out);
+    // One model for every audience: each build gets its view of it, and what the audiences can
+    // share (the self-audit, the release ledger) is worked out once.
+    const shared = {};
     let failed = 0;
     for (const audience of audiences) {
       const target = path.join(out, audience);
       const label = target.split(path.sep).join('/');
       const started = performance.now();
       try {
-        await buildSite({ contentDir: String(values.content), outDir: target, asOf: model.asOf, audience, logLevel: values.verbose ? 'info' : 'warn' });
+        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(values['bundle-dir'] ? { bundleDir: String(values['bundle-dir']) } : {}), logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;
-        const message = error instanceof LeakError ? formatLeaks(error) : describeBuildError(error, String(values.content));
+        const message = renderBuildError(error, build, values);
         process.stderr.write(`${message}\nThe ${audience} build failed; the previous ${label}/ was left untouched.\n`);
         // A leak concerns one audience; any other failure would repeat for every audience.
         if (error instanceof LeakError) continue;

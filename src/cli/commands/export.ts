@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
+import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
 import { isAudience, isOutsideAudience } from '../../audience/visibility.ts';
 import { runAudit } from '../../audit/run.ts';
 import { displayPath } from '../../release/release.ts';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatLeaks, LeakError } from '../../audience/leak-guard.ts';
+import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
 import { isOutsideAudience } from '../../audience/visibility.ts';
 import { exportContext } from '../../export/build.ts';
 import { guardExports } from '../../export/guard.ts';

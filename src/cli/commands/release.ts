@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { createRelease, displayPath, ReleaseRefused } from '../../release/release.ts';
+import { createRelease, displayPath } from '../../release/release.ts';
 import { isVersion, parseVersion } from '../../release/version.ts';
 import { CHROMIUM_INSTALL_HINT, hasChromium } from '../../export/pdf/chromium.ts';
-import { formatProblems } from '../../validation/problem.ts';
 import { UsageError, type Command } from '../command.ts';
 import { asOfOption } from '../shared.ts';
 
@@ -49,43 +47,34 @@ export const release: Command = {
       return 1;
     }
     const started = performance.now();
-    try {
-      const r = await createRelease({
-        version: version.raw,
-        contentDir: String(values.content),
-        bundleDir: values['bundle-dir'] === undefined ? undefined : String(values['bundle-dir']),
-        approver: values.approver === undefined ? undefined : String(values.approver),
-        signKey: values['sign-key'] === undefined ? undefined : String(values['sign-key']),
-        allowFindings: allowFindings === undefined ? undefined : String(allowFindings).trim(),
-        allowDirty: values['allow-dirty'] === true,
-        asOf,
-        pdf: values.pdf === true,
-        logLevel: values.verbose ? 'info' : 'warn',
-        log: (line) => process.stdout.write(`${line}\n`),
-      });
-      const rec = r.record;
-      const mb = (rec.bundle.size / 1024 / 1024).toFixed(1);
-      const out = [
-        `✓ Released ${rec.version} of ${rec.organisation} (#${rec.sequence}, commit ${rec.commit.slice(0, 12)}, ${rec.date}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        `  bundle   ${displayPath(r.bundlePath)} (${r.files} files, ${mb} MB)`,
-        `  sha256   ${rec.bundle.sha256}`,
-        `  record   ${displayPath(r.recordPath)}${rec.previous ? ` (chained to ${rec.previous.slice(0, 12)}…)` : ' (first release)'}`,
-        `  audit    ${count(rec.audit.errors, 'error')}, ${count(rec.audit.warnings, 'warning')}${rec.audit.allowedFindings ? ` — released with findings: "${rec.audit.allowedFindings}"` : ''}`,
-        `  approver ${rec.approver}`,
-      ];
-      if (rec.signature) out.push(`  signed   ed25519 key ${rec.signature.keyId}`);
-      if (rec.dirty) out.push(`  dirty    ${count(rec.dirty.files.length, 'uncommitted change')} recorded (--allow-dirty)`);
-      out.push('', `Commit the bundle and its record together:`, `  git add ${displayPath(r.bundlePath)} ${displayPath(r.recordPath)} && git commit -m "Release ${rec.version}"`);
-      process.stdout.write(`${out.join('\n')}\n`);
-      return 0;
-    } catch (error) {
-      if (error instanceof ReleaseRefused) {
-        const content = displayPath(path.resolve(String(values.content))) || '.';
-        if (error.problems.length) process.stderr.write(`${formatProblems(error.problems, content).replace(/Nothing was built\.$/, 'Nothing was released.')}\n`);
-        process.stderr.write(`✗ ${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
+    // A refused release is rendered by the CLI's one error renderer (src/cli/errors.ts).
+    const r = await createRelease({
+      version: version.raw,
+      contentDir: String(values.content),
+      bundleDir: values['bundle-dir'] === undefined ? undefined : String(values['bundle-dir']),
+      approver: values.approver === undefined ? undefined : String(values.approver),
+      signKey: values['sign-key'] === undefined ? undefined : String(values['sign-key']),
+      allowFindings: allowFindings === undefined ? undefined : String(allowFindings).trim(),
+      allowDirty: values['allow-dirty'] === true,
+      asOf,
+      pdf: values.pdf === true,
+      logLevel: values.verbose ? 'info' : 'warn',
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    const rec = r.record;
+    const mb = (rec.bundle.size / 1024 / 1024).toFixed(1);
+    const out = [
+      `✓ Released ${rec.version} of ${rec.organisation} (#${rec.sequence}, commit ${rec.commit.slice(0, 12)}, ${rec.date}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `  bundle   ${displayPath(r.bundlePath)} (${r.files} files, ${mb} MB)`,
+      `  sha256   ${rec.bundle.sha256}`,
+      `  record   ${displayPath(r.recordPath)}${rec.previous ? ` (chained to ${rec.previous.slice(0, 12)}…)` : ' (first release)'}`,
+      `  audit    ${count(rec.audit.errors, 'error')}, ${count(rec.audit.warnings, 'warning')}${rec.audit.allowedFindings ? ` — released with findings: "${rec.audit.allowedFindings}"` : ''}`,
+      `  approver ${rec.approver}`,
+    ];
+    if (rec.signature) out.push(`  signed   ed25519 key ${rec.signature.keyId}`);
+    if (rec.dirty) out.push(`  dirty    ${count(rec.dirty.files.length, 'uncommitted change')} recorded (--allow-dirty)`);
+    out.push('', `Commit the bundle and its record together:`, `  git add ${displayPath(r.bundlePath)} ${displayPath(r.recordPath)} && git commit -m "Release ${rec.version}"`);
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
   },
 };

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { contentRoot } from '../../../site/env.ts';
-import { siteModel } from '../../../site/model.ts';
+import { siteBuild, siteModel } from '../../../site/model.ts';
 import { logoFile } from '../../../trust/brand.ts';
 
 /** /brand/<file>: the organisation's logo from trust.yaml (validated to lie inside the content root when loaded). */
@@ -15,4 +14,4 @@ export const getStaticPaths = (() => {
 const TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp' };
 
 export const GET: APIRoute<{ rel: string }> = ({ props }) =>
-  new Response(readFileSync(path.join(contentRoot(), props.rel)), { headers: { 'Content-Type': TYPES[path.extname(props.rel).toLowerCase()] ?? 'application/octet-stream' } });
+  new Response(readFileSync(path.join(siteBuild().contentDir, props.rel)), { headers: { 'Content-Type': TYPES[path.extname(props.rel).toLowerCase()] ?? 'application/octet-stream' } });

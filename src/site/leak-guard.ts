@@ -8,8 +8,8 @@ import type { TrustData } from '../schemas/trust.ts';
 import { COMMITMENT_TITLES } from '../trust/derive.ts';
 import { trustPages } from '../trust/pages.ts';
 import { isPng, pngText } from '../trust/png.ts';
-import { trustFor, viewFor } from './filter.ts';
-import { fieldVisibility, visibleTo, type FieldName } from './visibility.ts';
+import { trustFor, viewFor } from '../audience/filter.ts';
+import { fieldVisibility, visibleTo, type FieldName } from '../audience/visibility.ts';
 
 /**
  * The leak guard: after a site is built for an audience below internal, and before it is

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { isOutsideAudience } from '../audience/visibility.ts';
-import { siteAudit } from '../audit/site.ts';
 import type { PortalLinks } from '../export/context.ts';
 import { EXPORT_KINDS, exportFileName, type ExportFormat } from '../export/kinds.ts';
 import { produceExports, writeExports } from '../export/produce.ts';
-import { loadModel } from '../model/build.ts';
-import { buildAsOf, buildAudience, contentRoot } from './env.ts';
-import { href } from './urls.ts';
+import type { Audience } from '../schemas/common.ts';
+import { buildAudit } from '../site/build-audit.ts';
+import type { SiteBuild } from '../site/handoff.ts';
+import { href } from '../site/urls.ts';
 
 /**
  * The exports offered on the portal's Exports page (internal portal and auditor edition),
@@ -15,9 +15,9 @@ import { href } from './urls.ts';
  */
 export const EXPORTS_FOLDER = 'exports';
 
-/** Whether this build's site offers exports (the portal editions). */
-export function siteHasExports(): boolean {
-  return !isOutsideAudience(buildAudience());
+/** Whether an audience's site offers exports (the portal editions). */
+export function siteHasExports(audience: Audience): boolean {
+  return !isOutsideAudience(audience);
 }
 
 /** Links from a file in exports/ to portal pages: relative, naming index.html, so they work from disk and in a bundle. */
@@ -35,11 +35,10 @@ export function siteExportList(): Array<{ kind: string; summary: string; files: 
   }));
 }
 
-/** Renders this audience's exports into OUT/exports/ (astro:build:done). */
-export async function publishExports(outDir: string): Promise<number> {
-  if (!siteHasExports()) return 0;
-  const model = loadModel({ contentDir: contentRoot(), asOf: buildAsOf() });
-  const { files } = await produceExports(model, buildAudience(), { contentDir: contentRoot(), audit: siteAudit(), link: SITE_EXPORT_LINKS });
+/** Renders this audience's exports into OUT/exports/ (astro:build:done), from the build's own model and self-audit. */
+export async function publishExports(outDir: string, build: SiteBuild): Promise<number> {
+  if (!siteHasExports(build.audience)) return 0;
+  const { files } = await produceExports(build.model, build.audience, { contentDir: build.contentDir, audit: buildAudit(build), link: SITE_EXPORT_LINKS });
   writeExports(path.join(outDir, EXPORTS_FOLDER), files);
   return files.length;
 }

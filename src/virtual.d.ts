@@ -1,0 +1,5 @@
+/** The build handed to Astro by src/site/handoff.ts (undefined under `astro sync`). */
+declare module 'virtual:proofbook/build' {
+  const build: import('./site/handoff.ts').SiteBuild | undefined;
+  export default build;
+}
