@@ -1,4 +1,5 @@
 import type { Audience } from '../schemas/common.ts';
+import { SITES } from '../site/sites.ts';
 
 /**
  * Which page templates each audience's site is built from. Pages live in src/routes/<site>/
@@ -60,12 +61,5 @@ export const TRUST_ROUTES: RouteDef[] = [
 
 /** Routes for an audience's site: the trust center outside the company, the portal inside it. */
 export function routesFor(audience: Audience): RouteDef[] {
-  switch (audience) {
-    case 'public':
-    case 'customer':
-      return TRUST_ROUTES;
-    case 'internal':
-    case 'auditor':
-      return PORTAL_ROUTES;
-  }
+  return SITES[audience].pages === 'trust' ? TRUST_ROUTES : PORTAL_ROUTES;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ModelJson } from '../model/serialize.ts';
 import type { ReleaseRecord } from '../schemas/release.ts';
 import type { SiteBuild } from '../site/handoff.ts';
+import { SITES } from '../site/sites.ts';
 import type { Problem } from '../validation/problem.ts';
 import type { AuditJson } from './diff.ts';
 import { bundleProblems, checkBundles, loadLedger, type BundleCheck } from './ledger.ts';
@@ -17,7 +18,7 @@ import { extractBundle, readBundleFile } from './verify.ts';
  */
 export function releasesEnabled(build: SiteBuild): boolean {
   if (build.snapshot) return false;
-  return build.audience === 'internal' || build.audience === 'auditor';
+  return SITES[build.audience].releases;
 }
 
 export interface SiteRelease {

@@ -10,6 +10,7 @@ import { guardSite, LeakError } from './leak-guard.ts';
 import { isOutsideAudience } from '../audience/visibility.ts';
 import type { Model } from '../model/types.ts';
 import type { Audience } from '../schemas/common.ts';
+import { SITES } from './sites.ts';
 import { handoffPlugin, type ProgramCache, type SnapshotInfo } from './handoff.ts';
 
 /** The Proofbook package root (where astro.config.mjs lives), whatever the cwd. */
@@ -104,7 +105,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   }
   // The portal editions open straight from disk (double-click dist/internal/index.html), so
   // their links are made relative. Frozen release sites are left byte for byte as bundled.
-  if (audience === 'internal' || audience === 'auditor') rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
+  if (SITES[audience].offline) rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
   // Move next to the target first (a rename across file systems is not possible), then swap.
   const tmp = tempSibling(outDir, 'building');
   try {

@@ -5,17 +5,10 @@ import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../comm
 import { modelFor } from '../shared.ts';
 import { renderBuildError } from '../errors.ts';
 import { AUDIENCES, type Audience } from '../../schemas/common.ts';
+import { SITES } from '../../site/sites.ts';
 import { isAudience } from '../../audience/visibility.ts';
 import { LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
-
-/** What each audience's site is called in messages. */
-const EDITION: Record<Audience, string> = {
-  public: 'public trust center',
-  customer: 'customer trust center',
-  internal: 'internal portal',
-  auditor: 'auditor edition (portal with evidence files)',
-};
 
 /** --audience values: repeatable, comma lists allowed, "all" (the default) for every audience in order. */
 export function audiencesOption(value: unknown): Audience[] {
@@ -63,7 +56,7 @@ export const build: Command = {
         return 1;
       }
       const pages = readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-      process.stdout.write(`✓ Built the ${EDITION[audience]} for ${model.config.organisation.name} as of ${model.asOf} into ${label}/ (${pages} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      process.stdout.write(`✓ Built the ${SITES[audience].edition} for ${model.config.organisation.name} as of ${model.asOf} into ${label}/ (${pages} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     }
     return failed ? 1 : 0;
   },
