@@ -1,4 +1,6 @@
 import type { AuditReport, Finding } from '../audit/types.ts';
+import type { ControlKey, Model } from '../model/types.ts';
+import { controlStatuses, type ControlStatus } from './status.ts';
 import { buildAudit } from './build-audit.ts';
 import { siteBuild, siteModel } from './model.ts';
 
@@ -17,4 +19,14 @@ export function siteFindings(report: AuditReport): { shown: Finding[]; withheld:
   const view = siteModel();
   const shown = report.findings.filter((f) => !f.ref || view.entries.has(f.ref) || view.controls.has(f.ref));
   return { shown, withheld: report.findings.length - shown.length };
+}
+
+const siteCache = new WeakMap<Model, Map<ControlKey, ControlStatus>>();
+
+/** Displayed statuses for this build's model and self-audit, computed once per build. */
+export function siteStatuses(): Map<ControlKey, ControlStatus> {
+  const model = siteModel();
+  let hit = siteCache.get(model);
+  if (!hit) siteCache.set(model, (hit = controlStatuses(model, siteAudit())));
+  return hit;
 }

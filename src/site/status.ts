@@ -1,8 +1,6 @@
 import type { AuditReport, Finding } from '../audit/types.ts';
 import { countCoverage, type CoverageCounts } from '../model/coverage.ts';
 import type { ControlKey, ControlNode, Coverage, Model } from '../model/types.ts';
-import { siteAudit } from './audit.ts';
-import { siteModel } from './model.ts';
 
 /**
  * The status a reader sees for a control: the model's coverage (measure, policy, current
@@ -50,14 +48,4 @@ export function controlStatuses(model: Model, report: AuditReport): Map<ControlK
 /** Counts (and percent covered) of controls by their displayed status. */
 export function countStatuses(controls: Iterable<ControlNode>, statuses: ReadonlyMap<ControlKey, ControlStatus>): CoverageCounts {
   return countCoverage(controls, (c) => statuses.get(c.key)?.status ?? c.coverage.status);
-}
-
-const siteCache = new WeakMap<Model, Map<ControlKey, ControlStatus>>();
-
-/** Displayed statuses for this build's model and self-audit, computed once per build. */
-export function siteStatuses(): Map<ControlKey, ControlStatus> {
-  const model = siteModel();
-  let hit = siteCache.get(model);
-  if (!hit) siteCache.set(model, (hit = controlStatuses(model, siteAudit())));
-  return hit;
 }

@@ -1,6 +1,6 @@
 import { siteAudit } from './audit.ts';
 import type { AuditStanding } from '../trust/derive.ts';
-import { siteStatuses } from './status.ts';
+import { siteStatuses } from './audit.ts';
 
 /**
  * The self-audit's bearing on the trust center (AuditStanding in src/trust/derive.ts): only

@@ -20,7 +20,7 @@ describe.concurrent('proofbook audit (CLI)', () => {
     const r = await auditCli(PASSING);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Self-audit of Audit Fixture Co as of 2026-07-10 · observation period 2026-04-01\.\.2026-06-30\n/);
-    expect(r.stdout).toContain('PASSED: 0 errors, 0 warnings, 0 info, 0 waived');
+    expect(r.stdout).toContain('PASSED: 0 errors, 0 warnings, 4 info, 0 waived');
     expect(r.stderr).toBe('');
   });
 
@@ -30,17 +30,17 @@ describe.concurrent('proofbook audit (CLI)', () => {
     expect(r.code).toBe(1);
     const label = path.relative(path.resolve(TMP, '..', '..'), dir).split(path.sep).join('/');
     const text = r.stdout;
-    expect(text.indexOf('✗ 1 ERROR')).toBeLessThan(text.indexOf('! 1 WARNING'));
+    expect(text.indexOf('✗ 2 ERRORS')).toBeLessThan(text.indexOf('! 1 WARNING'));
     expect(text).toContain(`  ✗ ev-restore-2026-05:restoreTest  ${label}/evidence/restore-2026-05.md (restoreTest.outcome)\n      Restore test "ev-restore-2026-05" of 2026-05-20 failed (ledger database to an isolated VPC).\n      controls: soc2:A1.3, iso27001:A.8.13\n      fix: `);
     expect(text).toContain('  recovery-targets: Restore tests succeed within the RTO; backups run within the RPO\n  Why it matters: ');
     expect(text).toContain('  ! pol-backup:review');
-    expect(text).toMatch(/FAILED: 1 error, 1 warning, 0 info, 0 waived \(12 rules, \d+ checks\)\.\n$/);
+    expect(text).toMatch(/FAILED: 2 errors, 1 warning, 4 info, 0 waived \(15 rules, \d+ checks\)\.\n$/);
   });
 
   it('exits 0 when the only error is waived, and shows it as waived', async () => {
     const r = await auditCli(WAIVED);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('~ 1 WAIVED');
+    expect(r.stdout).toContain('~ 2 WAIVED');
     expect(r.stdout).toContain('waived by Ada Lovelace, CTO on 2026-05-22 until 2026-09-30');
   });
 
@@ -48,10 +48,13 @@ describe.concurrent('proofbook audit (CLI)', () => {
     const r = await auditCli(failing(), '--format', 'json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ format: 'proofbook-audit', version: 1, asOf: AS_OF, passed: false, counts: { error: 1, warning: 1, info: 0, waived: 0 }, period: { start: '2026-04-01', end: '2026-06-30' } });
+    expect(json).toMatchObject({ format: 'proofbook-audit', version: 1, asOf: AS_OF, passed: false, counts: { error: 2, warning: 1, info: 4, waived: 0 }, period: { start: '2026-04-01', end: '2026-06-30' } });
     expect(json.findings.map((f: { rule: string; subject: string; severity: string }) => [f.rule, f.subject, f.severity])).toEqual([
       ['recovery-targets', 'ev-restore-2026-05:restoreTest', 'error'],
+      ['restore-tests', 'msr-restore:restore-tests', 'error'],
       ['policy-lifecycle', 'pol-backup:review', 'warning'],
+      ...['04', '05', '06'].map((m) => ['stated-figures', `ev-jobs-2026-${m}:backupJobs`, 'info']),
+      ['stated-figures', 'ev-restore-2026-05:restoreTest', 'info'],
     ]);
     expect(json.findings[0].path).toMatch(/\/evidence\/restore-2026-05\.md$/);
     expect(json.rules.find((x: { id: string }) => x.id === 'secrets').checked).toBeGreaterThan(0);
@@ -62,14 +65,14 @@ describe.concurrent('proofbook audit (CLI)', () => {
     const out = path.join(copyContent(PASSING, 'junit'), 'reports', 'audit.xml');
     const r = await auditCli(dir, '--format', 'junit', '--output', out);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^✗ Self-audit as of 2026-07-10: 1 error, 1 warning, 0 info, 0 waived\. Wrote the junit report to .*audit\.xml\.\n$/);
+    expect(r.stdout).toMatch(/^✗ Self-audit as of 2026-07-10: 2 errors, 1 warning, 4 info, 0 waived\. Wrote the junit report to .*audit\.xml\.\n$/);
     const xml = readFileSync(out, 'utf8');
     expect(readdirSync(path.dirname(out))).toEqual(['audit.xml']);
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'property' }).parse(xml);
     const suites = doc.testsuites.testsuite as Array<{ name: string; tests: string; failures: string; testcase: Array<{ name: string; failure?: { type: string; message: string } }> }>;
-    expect(suites.map((s) => s.name)).toEqual(['traceability', 'evidence-current', 'period-coverage', 'recovery-targets', 'policy-lifecycle', 'artifact-integrity', 'orphans', 'evidence-retention', 'secrets', 'content-valid', 'release-ledger', 'waivers']);
-    expect(doc.testsuites.failures).toBe('1');
+    expect(suites.map((s) => s.name)).toEqual(['traceability', 'evidence-current', 'period-coverage', 'recovery-targets', 'backup-staleness', 'restore-tests', 'stated-figures', 'policy-lifecycle', 'artifact-integrity', 'orphans', 'evidence-retention', 'secrets', 'content-valid', 'release-ledger', 'waivers']);
+    expect(doc.testsuites.failures).toBe('2');
     const recovery = suites.find((s) => s.name === 'recovery-targets')!;
     const failed = recovery.testcase.filter((t) => t.failure);
     expect(failed.map((t) => [t.name, t.failure!.type, t.failure!.message])).toEqual([
@@ -83,7 +86,7 @@ describe.concurrent('proofbook audit (CLI)', () => {
     const r = await auditCli(failing(), '--format', 'markdown');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^# Self-audit of Audit Fixture Co as of 2026-07-10/);
-    expect(r.stdout).toContain('## Errors (1)\n\n### `recovery-targets` Restore tests succeed within the RTO; backups run within the RPO\n');
+    expect(r.stdout).toContain('## Errors (2)\n\n### `recovery-targets` Restore tests succeed within the RTO; backups run within the RPO\n');
     expect(r.stdout).toContain('| `ev-restore-2026-05:restoreTest` |');
     expect(r.stdout).toContain('## Warnings (1)');
     expect(r.stdout).toContain('## Rules');
@@ -106,7 +109,7 @@ describe.concurrent('proofbook audit (CLI)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('content-valid: ');
     expect(r.stdout).toContain('Unknown policy id "pol-bakup". Did you mean "pol-backup"?');
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Note: The content has 1 problem that prevents building the model, so 8 rules that need it did not run');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Note: The content has 1 problem that prevents building the model, so 11 rules that need it did not run');
     expect(r.stdout).toContain('      controls: soc2:CC2.1, iso27001:A.5.36\n');
     expect(r.stderr).toBe('');
   });

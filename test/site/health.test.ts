@@ -42,7 +42,7 @@ describe('the Backup health page of the example portal', () => {
     }
     const build01 = sources.find((s) => s.key === 'restic/build-01')!;
     expect([build01.jobs, build01.longestGap]).toEqual([48, { from: '2026-11-09T18:00:04Z', to: '2026-11-10T07:12:12Z', hours: 13.2 }]);
-    expect(text(html)).toContain('13 hours 12 minutes (2026-11-09 18:00 UTC to 2026-11-10 07:12 UTC)');
+    expect(text(html)).toContain('13 h 12 min (2026-11-09 18:00 UTC to 2026-11-10 07:12 UTC)');
   });
 
   it('lists restore tests with where each figure comes from', () => {
@@ -65,7 +65,7 @@ describe('the public trust center', () => {
     expect(shares.map((s) => [s.measure.id, s.start, s.end, s.within, s.total])).toEqual([['msr-scheduled-backups', '2026-11-01', '2026-11-24', 24, 24]]);
     const html = page(EXAMPLE_PUBLIC, 'backup-and-recovery');
     const table = /<table data-rpo-share>([\s\S]*?)<\/table>/.exec(html)![1]!;
-    expect(rows(table)).toEqual([[shares[0]!.measure.data.title, '24 hours', '2026-11-01 to 2026-11-24', '100% (24 of 24 days)']]);
+    expect(rows(table)).toEqual([[shares[0]!.measure.data.title, '24 hours', '2026-11-01 to 2026-11-24', 'All 24 days']]);
     // The trust center says when and how fast, never which systems.
     expect(html).not.toContain('build-01');
   });

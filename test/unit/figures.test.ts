@@ -156,7 +156,7 @@ describe('the audit on computed figures', () => {
       ],
     ]);
     expect(ofRule(report, 'backup-staleness').map((f) => [f.subject, f.message])).toEqual([
-      ['msr-nightly:restic/build-01', 'restic source "build-01" of measure "msr-nightly" is stale: its last successful backup was 2026-06-03 06:30 UTC, 161 hours 30 minutes before 2026-06-10, longer than the 24 hours RPO target.'],
+      ['msr-nightly:restic/build-01', 'restic source "build-01" of measure "msr-nightly" is stale: its last successful backup was 2026-06-03 06:30 UTC, 161 h 30 min before 2026-06-10, longer than the 24 hours RPO target.'],
       ['msr-nightly:restic/db-01', 'restic source "db-01" of measure "msr-nightly" is stale: its last successful backup was 2026-06-07 02:00 UTC, 70 hours before 2026-06-10, longer than the 24 hours RPO target.'],
     ]);
     expect(ofRule(report, 'stated-figures').map((f) => [f.severity, f.subject, f.message])).toEqual([
@@ -188,7 +188,7 @@ describe('restore tests in a job log', () => {
     ]);
     const report = audit(dir, { asOf: '2026-06-08', period: { start: '2026-06-01', end: '2026-06-07' } });
     expect(ofRule(report, 'recovery-targets').map((f) => [f.subject, f.message])).toEqual([
-      ['ev-restores-2026-06:aws-backup/RDS@2026-06-02T01:00:00Z', `Restore test of aws-backup source "RDS" started 2026-06-02 01:00 UTC (in "${rel}") took 5 hours 10 minutes, over the 4 hours RTO target of "msr-nightly".`],
+      ['ev-restores-2026-06:aws-backup/RDS@2026-06-02T01:00:00Z', `Restore test of aws-backup source "RDS" started 2026-06-02 01:00 UTC (in "${rel}") took 5 h 10 min, over the 4 hours RTO target of "msr-nightly".`],
       ['ev-restores-2026-06:aws-backup/RDS@2026-06-03T01:00:00Z', `Restore test of aws-backup source "RDS" started 2026-06-03 01:00 UTC (in "${rel}") failed.`],
     ]);
     // A backup measure whose log lists restores is not asked for a restore test every day.

@@ -88,7 +88,7 @@ const dayOf = (instant: string) => instant.slice(0, 10);
 export const importCommand: Command = {
   name: 'import',
   summary: "Read a backup tool's output, compute its figures (jobs, failures, observed RPO, restore tests) and store it as pinned evidence.",
-  usage: `import <${BACKUP_TOOLS.join('|')}> <FILE|-> --measure ID [--source NAME] [--period START..END] [--dry-run] [--format text|json] [--content DIR]`,
+  usage: `import <${BACKUP_TOOLS.join('|')}> <FILE|-> --measure ID [--source NAME] [--period START..END] [--dry-run] [--at TIME] [--zone Z] [--format text|json] [--content DIR]`,
   help: [
     '--measure ID      the measure the output is evidence for (required)',
     '--source NAME     name every job\'s source this (default: the host, repository, stanza or resource the tool names)',

@@ -10,7 +10,7 @@ export const release: Command = {
   name: 'release',
   summary:
     'Make a release: run the self-audit, build the auditor edition, and write a reproducible snapshot bundle plus a hash-chained release record. Never overwrites a release.',
-  usage: 'release VERSION [--content DIR] [--bundle-dir DIR] [--approver NAME] [--sign-key KEY.pem] [--allow-findings REASON] [--allow-dirty] [--as-of DATE] [--verbose]',
+  usage: 'release VERSION [--content DIR] [--bundle-dir DIR] [--approver NAME] [--sign-key KEY.pem] [--allow-findings REASON] [--allow-dirty] [--as-of DATE] [--pdf] [--verbose]',
   help: [
     'VERSION                 calendar (2026.1, 2026.1.2) or semantic (1.4.0, 2.0.0-rc.1) version',
     '--content DIR           content folder to release (default: ./content); the record goes to DIR/releases/',
