@@ -71,16 +71,8 @@ export interface SourceFacts {
   longestGap: Gap | null;
 }
 
-/** Figures for one restore test. */
-export interface RestoreFacts {
-  source: string;
-  id?: string;
-  started: string;
-  finished?: string;
-  outcome: Outcome;
-  durationSeconds?: number;
-  verified?: string;
-}
+/** Figures for one restore test: the restore as reported, less the tool's free text. */
+export type RestoreFacts = Omit<RestoreJob, 'message'>;
 
 /** Where a figure came from: computed from an artifact by a parser, or stated (typed by hand). */
 export type Provenance =
