@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
+import { hasChromium, launchChromium, serveStatic, waitForText } from '../helpers/browser.ts';
 import { runCliAsync } from '../helpers/cli.ts';
 import { HOSTILE_FIXTURE, HOSTILE_OUT, ROOT } from '../helpers/paths.ts';
 
@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('in a browser', () => {
       for (const p of ['/policies/pol-backup/', '/policies/pol-customer/', '/faq/', '/']) await page.goto(site.url + p, { waitUntil: 'load' });
       await page.goto(`${site.url}/search/?q=backup`, { waitUntil: 'load' });
       // Waits (up to 30 s on a loaded machine) for the search script to report an outcome.
-      await page.waitForFunction(() => /result/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      await waitForText(page, '#search-status', /result/);
       expect(await page.locator('#search-status').textContent()).toMatch(/\d+ results? for/);
       expect(dialogs).toEqual([]);
     } finally {

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/build.ts';
-import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
+import { hasChromium, launchChromium, serveStatic, STEP_TIMEOUT, waitForText, within } from '../helpers/browser.ts';
 import { htmlFiles } from '../helpers/links.ts';
 import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST } from '../helpers/paths.ts';
 
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
     await page.keyboard.type('restore');
     const status = page.locator('#site-search-status');
-    await expect.poll(() => status.innerText(), { timeout: 20_000, message: 'search results to load' }).toMatch(/result/);
+    await waitForText(page, '#site-search-status', /\d+ results?/);
     const count = Number(/^(\d+) result/.exec(await status.innerText())![1]);
     const links = page.locator('#site-search-results li a');
     expect(count).toBeGreaterThan(20); // more than one page of results, all of them listed
@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
       for (const j of joined) expect(text).not.toContain(j);
     }
     await links.first().click();
-    await expect.poll(() => page.url()).toBe(hrefs[0]);
+    await page.waitForURL(hrefs[0]!, { timeout: STEP_TIMEOUT });
     await page.close();
   });
 
@@ -163,13 +163,13 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
       const context = await browser.newContext({ colorScheme });
       const page = await context.newPage();
       for (const at of pages) {
-        await page.goto(`${site.url}${at}`);
+        await within(`${at} to load (${colorScheme})`, page.goto(`${site.url}${at}`));
         const axe = new AxeBuilder({ page });
-        const result = await (colorScheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])).analyze();
+        const result = await within(`axe on ${at} (${colorScheme})`, (colorScheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])).analyze());
         for (const v of result.violations) found.push(`${colorScheme} ${at} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }
       await context.close();
     }
     expect(found).toEqual([]);
-  }, 30_000);
+  });
 });

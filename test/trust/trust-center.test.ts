@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../helpers/links.ts';
-import { hasChromium, launchChromium, serveStatic } from '../helpers/browser.ts';
+import { hasChromium, launchChromium, serveStatic, STEP_TIMEOUT } from '../helpers/browser.ts';
 import { AUDIENCE_OUT, EXAMPLE_CONTENT, EXAMPLE_PUBLIC, FAILING_PUBLIC } from '../helpers/paths.ts';
 
 /**
@@ -30,7 +30,7 @@ beforeAll(async () => {
         pages.slice(i, i + 4).map(async (file) => {
           const page = await browser!.newPage();
           const url = `${server.url}/${file.replace(/index\.html$/, '')}`;
-          await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+          await page.goto(url, { waitUntil: 'load', timeout: STEP_TIMEOUT });
           found.set(file, await page.evaluate(() => document.body.innerText));
           await page.close();
         }),
