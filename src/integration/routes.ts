@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Audience } from '../schemas/common.ts';
 import { SITES } from '../site/sites.ts';
 
@@ -11,7 +12,10 @@ export interface RouteDef {
   entrypoint: string;
 }
 
-const portal = (pattern: string, file: string): RouteDef => ({ pattern, entrypoint: `./src/routes/portal/${file}` });
+/** Absolute, because each build has a root of its own (src/site/build-site.ts). */
+const ROUTES_DIR = fileURLToPath(new URL('../routes/', import.meta.url));
+
+const portal = (pattern: string, file: string): RouteDef => ({ pattern, entrypoint: `${ROUTES_DIR}portal/${file}` });
 
 export const PORTAL_ROUTES: RouteDef[] = [
   portal('/', 'index.astro'),
@@ -34,7 +38,7 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/evidence/[evidence]', 'evidence/[evidence].astro'),
 ];
 
-const trust = (pattern: string, file: string): RouteDef => ({ pattern, entrypoint: `./src/routes/trust/${file}` });
+const trust = (pattern: string, file: string): RouteDef => ({ pattern, entrypoint: `${ROUTES_DIR}trust/${file}` });
 
 /** The trust center (public and customer editions): pages, trust.json, social images and badges. */
 export const TRUST_ROUTES: RouteDef[] = [

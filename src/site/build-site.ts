@@ -47,16 +47,21 @@ export interface SiteBuildOptions {
 /** Files of a frozen release site inside the built site: releases/<version>/… (diff pages are ours). */
 const FROZEN_RELEASE = /^releases\/(?!diff\/)[^/]+\//;
 
+/** Server-build chunks Astro leaves in the output root (see buildSite). */
+const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs'];
+
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
-  // Astro stages server chunks in <cwd>/.astro unless outDir is inside the cwd, which would
-  // clobber its own .astro folder; so we build inside the package root with it as cwd.
   // A fresh folder per build: Node caches modules by file URL, so a second build in the same
   // process (another audience) must never load the first build's chunks.
-  const stage = path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `build-${process.pid}-${++builds}`);
-  rmSync(stage, { recursive: true, force: true });
-  mkdirSync(path.dirname(stage), { recursive: true });
+  // Astro writes generated modules (content modules, types) to <root>/.astro/. Each build gets
+  // a root of its own, with the package's src/ and public/, so builds of different programs
+  // (tests, a release beside a build) run side by side instead of waiting on one lock.
+  const root = path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `build-${process.pid}-${++builds}`);
+  const stage = path.join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
   const audience = options.audience ?? 'internal';
   const { model } = options;
   const handoff = handoffPlugin({
@@ -71,16 +76,25 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Astro's content cache is keyed by content root and audience (each audience syncs only the
   // bodies it shows), so switching either never serves stale entries nor re-renders needlessly.
-  const cacheKey = createHash('sha256').update(`${contentDir}\0${audience}`).digest('hex').slice(0, 12);
+  // The cache stores entry paths relative to the build's root; the last part of the key names
+  // that layout (a root per build, node_modules/.proofbook/build-*/), so caches written under
+  // another layout are never read.
+  const cacheKey = createHash('sha256').update(`${contentDir}\0${audience}\0root-per-build`).digest('hex').slice(0, 12);
   const { build } = await import('astro');
   const cwd = process.cwd();
   try {
-    process.chdir(PACKAGE_ROOT);
-    // One Astro build at a time per checkout: Astro writes generated modules to <root>/.astro/,
-    // which two concurrent builds (of different content) would overwrite under each other.
-    await withLock(path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', 'build.lock'), () =>
+    // The cwd is the build's root: Astro stages chunks under the cwd unless outDir is inside
+    // it (it is), and keeps injected routes relative to it (they are absolute paths).
+    process.chdir(root);
+    // Builds of the same program for the same audience share the content cache: one at a time.
+    await withLock(path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `cache-${cacheKey}.lock`), () =>
       build({
-        root: PACKAGE_ROOT,
+        // A trailing slash, or Astro resolves .astro/ beside the folder instead of inside it.
+        root: `${root}${path.sep}`,
+        // Astro joins configFile to root, so it is given relative to the build's root.
+        configFile: path.relative(root, path.join(PACKAGE_ROOT, 'astro.config.mjs')),
+        srcDir: path.join(PACKAGE_ROOT, 'src'),
+        publicDir: path.join(PACKAGE_ROOT, 'public'),
         outDir: stage,
         cacheDir: path.join(PACKAGE_ROOT, 'node_modules', '.astro', cacheKey),
         logLevel: options.logLevel ?? 'warn',
@@ -88,18 +102,21 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
       }),
     );
   } catch (error) {
-    rmSync(stage, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     throw error;
   } finally {
     process.chdir(cwd);
     handoff.api.done();
   }
+  // Astro leaves the two content-layer entry chunks of its server build beside the pages when
+  // .astro/ is inside the build's root: server code, never part of a static site.
+  for (const chunk of ASTRO_LEFTOVERS) rmSync(path.join(stage, chunk), { force: true });
   // The leak guard reads the staged output before anything is published: a leak leaves the
   // previous site in place, exactly like a failed build.
   if (isOutsideAudience(audience)) {
     const leaks = guardSite(stage, model, audience, contentDir);
     if (leaks.length) {
-      rmSync(stage, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
       throw new LeakError(audience, leaks);
     }
   }
@@ -112,7 +129,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     renameSync(stage, tmp);
   } catch {
     cpSync(stage, tmp, { recursive: true });
-    rmSync(stage, { recursive: true, force: true });
   }
+  rmSync(root, { recursive: true, force: true });
   swapDirectory(tmp, outDir);
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.ts';
-import { attestationViews, commitments, controlStatus, lastRestoreTest, NOT_AUDITED, objectives, type AuditStanding } from './derive.ts';
+import { attestationViews, commitments, controlStatus, headlineObjectives, lastRestoreTest, NOT_AUDITED, objectives, recoveryRows, type AuditStanding } from './derive.ts';
 import { trustHref, trustTitle } from './pages.ts';
 
 /**
@@ -8,6 +8,8 @@ import { trustHref, trustTitle } from './pages.ts';
  * (published beside it as /trust.schema.json). Dates are YYYY-MM-DD, durations ISO 8601.
  */
 export const TRUST_JSON_VERSION = 1;
+// Version 1 gained recovery.tiers and recovery.headline as optional additions: readers of the
+// first shape are unaffected, so the number stays.
 
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -60,6 +62,11 @@ export function trustJson(model: Model, audit: AuditStanding = NOT_AUDITED) {
       facts: c.facts.map((f) => defined({ label: f.label, value: f.value, datetime: f.datetime })),
     })),
     recovery: defined({
+      // What customers read first: the tiers of the recovery table, the same rows the page shows,
+      // and the headline numbers derived from them (the best tier's RPO and RTO).
+      tiers: recoveryRows(model).map((t) => defined({ name: t.name, systems: t.systems, rpo: t.rpo, rto: t.rto, retention: t.retention })),
+      headline: headline(model),
+      // The measures behind them, per measure (the targets each measure states).
       objectives: objectives(model).map((o) => defined({ measure: o.measure.id, title: o.measure.data.title, rpo: o.rpo, rto: o.rto, retention: o.retention })),
       lastRestoreTest: restore ? defined({ date: restore.date, duration: restore.duration, dataLoss: restore.dataLoss }) : undefined,
     }),
@@ -70,6 +77,11 @@ export function trustJson(model: Model, audit: AuditStanding = NOT_AUDITED) {
     documents: (trust?.documents ?? []).map((d) => defined({ title: d.title, description: d.description, access: d.access, url: d.url })),
     faq: (trust?.faq ?? []).map((f) => ({ question: f.question, answer: f.answer })),
   };
+}
+
+function headline(model: Model): { rpo?: string; rto?: string } | undefined {
+  const h = headlineObjectives(model);
+  return h.rpo || h.rto ? defined(h) : undefined;
 }
 
 export type TrustJson = ReturnType<typeof trustJson>;

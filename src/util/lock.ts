@@ -3,9 +3,8 @@ import path from 'node:path';
 
 /**
  * A cross-process lock on a folder name (mkdir is atomic). Used to run one Astro build at a
- * time per checkout: Astro writes generated modules to <root>/.astro/, which concurrent
- * builds of different content would overwrite under each other. A lock left by a process
- * that no longer runs is taken over.
+ * time per content cache (one program, one audience), whose files concurrent builds would
+ * overwrite under each other. A lock left by a process that no longer runs is taken over.
  */
 export async function withLock<T>(lockDir: string, fn: () => Promise<T>, timeoutMs = 30 * 60_000): Promise<T> {
   const started = Date.now();

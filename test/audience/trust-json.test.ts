@@ -38,6 +38,20 @@ describe('trust.json', () => {
     expect(t.recovery.objectives.some((o: any) => o.rpo === 'PT1H')).toBe(true);
   });
 
+  it('lists the recovery tiers of trust.yaml, the rows the page shows, and the headline derived from them', () => {
+    const t = load(EXAMPLE_PUBLIC);
+    expect(t.recovery.tiers.map((r: any) => [r.name, r.rpo, r.rto, r.retention])).toEqual([
+      ['Tier 1', 'PT1H', 'PT4H', 'P1Y'],
+      ['Tier 2', 'PT24H', 'PT8H', 'P30D'],
+      ['Tier 3', 'PT24H', 'PT72H', 'P1Y'],
+    ]);
+    expect(t.recovery.tiers[2].systems).toBe('Internal build server');
+    expect(t.recovery.headline).toEqual({ rpo: 'PT1H', rto: 'PT4H' });
+    // The page's recovery table has the same rows.
+    const page = readFileSync(path.join(EXAMPLE_PUBLIC, 'backup-and-recovery', 'index.html'), 'utf8');
+    for (const tier of t.recovery.tiers) expect(page).toContain(tier.systems);
+  });
+
   it('holds NDA links only in the customer edition', () => {
     const pub = load(path.join(AUDIENCE_OUT, 'public'));
     const customer = load(path.join(AUDIENCE_OUT, 'customer'));

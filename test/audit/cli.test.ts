@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliAsync } from '../helpers/cli.ts';
+import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent } from '../helpers/content.ts';
 import { FIXTURES, TMP } from '../helpers/paths.ts';
 import { AS_OF, PASSING, edit, variant } from './helpers.ts';
@@ -134,7 +134,7 @@ describe.concurrent('proofbook audit (CLI)', () => {
   });
 
   it('is listed in proofbook --help', async () => {
-    const r = runCli(['--help']);
+    const r = await runCliAsync(['--help']);
     expect(r.stdout).toMatch(/\n {2}audit +Self-audit the program/);
     expect(existsSync(path.join(PASSING, 'waivers.yaml'))).toBe(false);
   });

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/types.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit } from '../helpers/content.ts';
 import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST } from '../helpers/paths.ts';
 import { audit } from './helpers.ts';
@@ -12,16 +12,16 @@ const key = (f: Finding) => `${f.severity} ${f.rule} ${f.subject}`;
 describe('the example program', () => {
   const baseline = audit(EXAMPLE_CONTENT, { asOf: EXAMPLE_AS_OF });
 
-  it('passes the audit with zero errors as of its own date', () => {
+  it('passes the audit with zero errors as of its own date', async () => {
     expect(baseline.findings.filter((f) => f.severity === 'error' && !f.waived).map(key)).toEqual([]);
     expect(baseline.passed).toBe(true);
     expect(baseline.skipped).toBeUndefined();
-    const r = runCli(['audit', '--as-of', EXAMPLE_AS_OF]);
+    const r = await runCliAsync(['audit', '--as-of', EXAMPLE_AS_OF]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('PASSED: 0 errors');
   });
 
-  it('a copy with a broken restore test, an overdue policy review and a tampered artifact fails with exactly those findings', () => {
+  it('a copy with a broken restore test, an overdue policy review and a tampered artifact fails with exactly those findings', async () => {
     const dir = copyContent(EXAMPLE_CONTENT, 'example-broken');
     edit(dir, 'evidence/2026-08-restore-drill.md', /outcome: success/, 'outcome: failure');
     edit(dir, 'policies/retention-disposal.mdx', /lastReviewed: \d{4}-\d{2}-\d{2}/, 'lastReviewed: 2025-06-01');
@@ -43,7 +43,7 @@ describe('the example program', () => {
     const others = report.findings.filter((f) => f.severity !== 'error').map(key);
     expect(others).toEqual(baseline.findings.map(key).filter((k) => k !== 'warning policy-lifecycle pol-retention-disposal:review'));
 
-    const r = runCli(['audit', '--content', dir, '--as-of', EXAMPLE_AS_OF, '--format', 'json']);
+    const r = await runCliAsync(['audit', '--content', dir, '--as-of', EXAMPLE_AS_OF, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).counts.error).toBe(4);
   });

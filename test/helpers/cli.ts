@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './paths.ts';
@@ -20,11 +21,69 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
 }
 
 /**
+ * Commands that never start Astro or Chromium, so they can run inside the test worker: the
+ * same `main()` the bin calls, with its output captured. A child process costs 1.5–3 s of CPU
+ * (Node, tsx, every module loaded again); in-process, a `check` costs a few hundred ms, which
+ * is what keeps the suite inside its budget on a 2-core machine. `build`, `release`, `export`
+ * and `pdf` always run as a child process, as does any run that needs its own cwd, env or stdin.
+ */
+const IN_PROCESS = new Set(['check', 'audit', 'import', 'hash', 'verify', 'keygen', 'controls', 'init', 'help', '--help', '-h', '--version']);
+
+/** Where output goes while a command runs in-process; one store per run, so concurrent tests do not mix. */
+const capture = new AsyncLocalStorage<{ stdout: string[]; stderr: string[] }>();
+let streamsPatched = false;
+function patchStreams(): void {
+  if (streamsPatched) return;
+  streamsPatched = true;
+  for (const name of ['stdout', 'stderr'] as const) {
+    const stream = process[name];
+    const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const store = capture.getStore();
+      if (!store) return original(chunk, ...rest);
+      store[name].push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
+/**
+ * Runs `main()` of the CLI in this process, as the bin does (an exception is an internal error,
+ * exit 70, as in scripts/proofbook.mjs). Only for the commands in IN_PROCESS.
+ */
+export async function runCliInProcess(args: string[]): Promise<CliResult> {
+  if (!IN_PROCESS.has(args[0] ?? '--help')) throw new Error(`runCliInProcess: "${args[0]}" starts Astro or Chromium; use runCliAsync`);
+  process.env.NO_COLOR = '1';
+  patchStreams();
+  const { main } = await import('../../src/cli/main.ts');
+  const store = { stdout: [] as string[], stderr: [] as string[] };
+  const code = await capture.run(store, async () => {
+    try {
+      return await main(args);
+    } catch (error) {
+      process.stderr.write(`proofbook: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return 70;
+    }
+  });
+  return { code, stdout: store.stdout.join(''), stderr: store.stderr.join('') };
+}
+
+/** True when a run can stay in this process (see IN_PROCESS). */
+function inProcess(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; spawn?: boolean }): boolean {
+  return !options.spawn && !options.cwd && !options.env && options.input === undefined && IN_PROCESS.has(args[0] ?? '--help');
+}
+
+/**
  * Runs the real `proofbook` bin without blocking the test worker: long commands (builds,
  * releases) must use this, since a worker stuck in spawnSync cannot answer vitest's RPC
  * ("Timeout calling onTaskUpdate" on a loaded machine).
  */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; spawn?: boolean } = {}): Promise<CliResult> {
+  // Commands that start neither Astro nor Chromium run in this process (see IN_PROCESS);
+  // `spawn: true` keeps the child process where the test is about the process itself.
+  if (inProcess(args, options)) return runCliInProcess(args);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'proofbook.mjs'), ...args], {
       cwd: options.cwd ?? ROOT,

@@ -2,7 +2,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../helpers/cli.ts';
 import { edit } from '../helpers/content.ts';
 import { commitAll, gitRepo, runCliAsync } from './helpers.ts';
 
@@ -34,7 +33,7 @@ describe('the release ledger', () => {
     expect(rec.previous).toBe(first.digest);
     expect(rec.sequence).toBe(2);
 
-    const all = runCli(['verify', '--all', '--content', repo.content]);
+    const all = await runCliAsync(['verify', '--all', '--content', repo.content]);
     expect(all.code, all.stdout).toBe(0);
     expect(all.stdout).toContain('All 2 bundles verified, ledger chain intact.');
     expect(all.stdout).toContain('built from a tree with 1 uncommitted change (--allow-dirty): content/policies/access.mdx');
@@ -45,7 +44,7 @@ describe('the release ledger', () => {
     const original = readFileSync(record, 'utf8');
     try {
       writeFileSync(record, original.replace('approver: "Grace Hopper (CISO)"', 'approver: "Mallory"'));
-      const r = runCli(['verify', '--all', '--content', repo.content]);
+      const r = await runCliAsync(['verify', '--all', '--content', repo.content]);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('Release record 2026.1 was edited after the release');
       const rel = await runCliAsync(['release', '2026.3', '--content', repo.content, '--allow-dirty']);

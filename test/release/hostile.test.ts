@@ -8,7 +8,7 @@ import { packBundle } from '../../src/release/pack.ts';
 import { generateKeyPair } from '../../src/release/sign.ts';
 import { verifyBundle, type VerifyReport } from '../../src/release/verify.ts';
 import type { ReleaseInfo } from '../../src/schemas/release.ts';
-import { runCli, runCliAsync } from '../helpers/cli.ts';
+import { runCliAsync } from '../helpers/cli.ts';
 import { TMP } from '../helpers/paths.ts';
 import { flipByte, readEntries, writeRawZip } from './helpers.ts';
 
@@ -97,7 +97,7 @@ describe('a valid bundle', () => {
     expect(issues(r)).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.signature).toMatchObject({ state: 'valid', trusted: false });
-    const cli = runCli(['verify', good, '--public-key', pubKey]);
+    const cli = await runCliAsync(['verify', good, '--public-key', pubKey]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/^OK /);
     expect(cli.stdout).toContain('signature: valid, ed25519 key');

@@ -22,7 +22,7 @@ let first: { code: number; stdout: string; stderr: string };
 beforeAll(async () => {
   repo = gitRepo('release-main');
   releasedCommit = git(repo.root, ['rev-parse', 'HEAD']);
-  const k = runCli(['keygen', '--out', path.join(repo.root, '..', `${path.basename(repo.root)}-signer`)]);
+  const k = await runCliAsync(['keygen', '--out', path.join(repo.root, '..', `${path.basename(repo.root)}-signer`)]);
   expect(k.code, k.stderr).toBe(0);
   keys = { priv: `${repo.root}-signer.key.pem`, pub: `${repo.root}-signer.pub.pem` };
   first = await runCliAsync(['release', '2026.1', '--content', repo.content, '--sign-key', keys.priv, '--approver', 'Grace Hopper (CISO)', '--allow-findings', 'fixture has none; kept so new audit rules cannot break this test']);
@@ -79,8 +79,8 @@ describe('proofbook release', () => {
     expect(page).not.toContain('class="versions"');
   });
 
-  it('verify says OK with a summary, checks the signature and the ledger', () => {
-    const r = runCli(['verify', bundle, '--public-key', keys.pub, '--content', repo.content]);
+  it('verify says OK with a summary, checks the signature and the ledger', async () => {
+    const r = await runCliAsync(['verify', bundle, '--public-key', keys.pub, '--content', repo.content]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^OK /);
     expect(r.stdout).toContain('release 2026.1 (#1) of Release Test Co, 2026-07-15');
@@ -115,7 +115,7 @@ describe('proofbook release', () => {
     const { root, files } = await readEntries(bundle);
     const added = path.join(path.dirname(bundle), '..', 'added.zip');
     await writeRawZip(added, root, new Map(files).set('evidence/forged.html', Buffer.from('<p>forged</p>')));
-    const a = runCli(['verify', added, '--content', repo.content]);
+    const a = await runCliAsync(['verify', added, '--content', repo.content]);
     expect(a.code).toBe(1);
     expect(a.stdout).toContain('added:     evidence/forged.html: not listed in MANIFEST.json');
     expect(a.stdout).toMatch(/ledger: +the zip's sha256 is [0-9a-f]{64}, but release 2026\.1 recorded/);
@@ -124,7 +124,7 @@ describe('proofbook release', () => {
     const less = new Map(files);
     less.delete('artifacts/evidence/files/jobs-2026-06.log');
     await writeRawZip(removed, root, less);
-    const r = runCli(['verify', removed]);
+    const r = await runCliAsync(['verify', removed]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('missing:   artifacts/evidence/files/jobs-2026-06.log: listed in MANIFEST.json but not in the zip');
   });
@@ -180,8 +180,8 @@ describe('proofbook release', () => {
 });
 
 describe('proofbook keygen', () => {
-  it('never overwrites a key', () => {
-    const r = runCli(['keygen', '--out', keys.priv.replace(/\.key\.pem$/, '')]);
+  it('never overwrites a key', async () => {
+    const r = await runCliAsync(['keygen', '--out', keys.priv.replace(/\.key\.pem$/, '')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('already exist');
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,9 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_AREAS } from '../../src/catalogs/backup-areas.ts';
 import { crawl, hasChromium, STEP_TIMEOUT, launchChromium, serveStatic, waitForText } from '../helpers/browser.ts';
 import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
-import { EXAMPLE_DIST } from '../helpers/paths.ts';
+import { EXAMPLE_DIST, EXAMPLE_PUBLIC } from '../helpers/paths.ts';
 
 describe('built portal files', () => {
+  it('holds no server code from Astro\'s build (each build has its own root; its leftovers stay out)', () => {
+    for (const site of [EXAMPLE_DIST, EXAMPLE_PUBLIC]) {
+      const server = (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(mjs|cjs)$/.test(f) || f.startsWith('chunks') || f.startsWith('.astro'));
+      expect(server, site).toEqual([]);
+    }
+  });
   it('has the pages of every section', () => {
     const pages = htmlFiles(EXAMPLE_DIST);
     for (const p of ['index.html', 'mapping/index.html', 'crosswalk/index.html', 'frameworks/soc2/index.html', 'frameworks/iso27001/index.html', 'controls/soc2/a1-3/index.html', 'controls/iso27001/a-8-13/index.html', 'policies/index.html', 'measures/index.html', 'evidence/index.html']) {

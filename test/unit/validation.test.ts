@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
-import { runCli, runCliAsync } from '../helpers/cli.ts';
+import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit, write } from '../helpers/content.ts';
 import { FIXTURES, TMP } from '../helpers/paths.ts';
 
@@ -81,9 +81,9 @@ describe('validation', () => {
     expect(messages.some((m) => /link that leads outside/.test(m))).toBe(true);
   });
 
-  it('`proofbook check` prints them all, exits 1 and shows no stack trace', () => {
+  it('`proofbook check` prints them all, exits 1 and shows no stack trace', async () => {
     const dir = brokenProgram();
-    const r = runCli(['check', '--content', dir, '--as-of', '2026-07-10']);
+    const r = await runCliAsync(['check', '--content', dir, '--as-of', '2026-07-10']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/11 problems found\. Nothing was built\./);
     expect(r.stderr).toMatch(/measures\/nightly\.mdx:9 \(controls\.soc2\[1\]\)/);
@@ -92,8 +92,8 @@ describe('validation', () => {
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
-  it('`proofbook check` passes a valid program and reports coverage', () => {
-    const r = runCli(['check', '--content', MINIMAL, '--as-of', '2026-07-10']);
+  it('`proofbook check` passes a valid program and reports coverage', async () => {
+    const r = await runCliAsync(['check', '--content', MINIMAL, '--as-of', '2026-07-10']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 policy, 1 measure, 1 evidence record: no problems \(as of 2026-07-10\)/);
   });
@@ -114,10 +114,10 @@ describe('validation', () => {
     expect(option.stderr).toMatch(/Unknown option '--bogus'/);
   });
 
-  it('a missing settings file is one clear problem', () => {
+  it('a missing settings file is one clear problem', async () => {
     const empty = path.join(TMP, 'empty-program');
     mkdirSync(empty, { recursive: true });
-    const r = runCli(['check', '--content', empty]);
+    const r = await runCliAsync(['check', '--content', empty]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/proofbook\.yaml\n\s+The program settings file is missing\./);
   });
