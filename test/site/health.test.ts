@@ -25,8 +25,9 @@ describe('the Backup health page of the example portal', () => {
 
   it('draws each source as an SVG with a title and a description, and a data table matching the model', () => {
     const sources = health.flatMap((h) => h.sources);
-    // build-01's November restic snapshots are real restic output in the example.
-    expect(sources.map((s) => s.key)).toContain('restic/build-01');
+    // November's figures of the five streams are computed from each tool's own output (scripts/example/).
+    const scheduled = health.find((h) => h.measure.id === 'msr-scheduled-backups')!.sources;
+    expect(scheduled.map((s) => s.key)).toEqual(['aws-backup/hvl-prod-documents', 'aws-backup/ledger-prod', 'pgbackrest/ap-main', 'restic/build-01', 'velero/hvl-eks-12h']);
     const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
     const svgs = [...html.matchAll(/<svg([^>]*)>([\s\S]*?)<\/svg>/g)].map((m) => [attr(m[1]!, 'data-source'), ...attr(m[1]!, 'aria-labelledby').split(' '), m[2]] as const);
     expect(svgs.map((m) => m[0])).toEqual(sources.map((s) => s.key));
@@ -40,8 +41,10 @@ describe('the Backup health page of the example portal', () => {
       const table = new RegExp(`<table data-timeline-table="${s.key}">([\\s\\S]*?)</table>`).exec(html)![1]!;
       expect(rows(table)).toEqual(s.days.map((d) => [d.day, String(d.succeeded), String(d.failed)]));
     }
+    // 48 snapshots and the failed run of 10 November (its own record), as the job export lists them.
     const build01 = sources.find((s) => s.key === 'restic/build-01')!;
-    expect([build01.jobs, build01.longestGap]).toEqual([48, { from: '2026-11-09T18:00:04Z', to: '2026-11-10T07:12:12Z', hours: 13.2 }]);
+    expect([build01.jobs, build01.failed, build01.longestGap]).toEqual([49, 1, { from: '2026-11-09T18:00:04Z', to: '2026-11-10T07:12:12Z', hours: 13.2 }]);
+    expect(build01.artifacts).toEqual(['evidence/files/restic-backup-build-01-2026-11-10-failed.txt', 'evidence/files/restic-snapshots-build-01-2026-11.json']);
     expect(text(html)).toContain('13 h 12 min (2026-11-09 18:00 UTC to 2026-11-10 07:12 UTC)');
   });
 
