@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, runCliAsync } from './helpers/cli.ts';
+import { runCliAsync } from './helpers/cli.ts';
 import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, HOSTILE_FIXTURE, HOSTILE_OUT, TMP } from './helpers/paths.ts';
 
 /**
@@ -15,11 +15,7 @@ export default async function setup() {
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   rmSync(EXAMPLE_OUT, { recursive: true, force: true });
-  const r = runCli(['build', '--audience', 'internal', '--audience', 'public', '--out', EXAMPLE_OUT, '--as-of', EXAMPLE_AS_OF]);
-  if (r.code !== 0 || !existsSync(EXAMPLE_DIST) || !existsSync(EXAMPLE_PUBLIC)) throw new Error(`example build failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
   rmSync(AUDIENCE_OUT, { recursive: true, force: true });
-  const a = runCli(['build', '--content', AUDIENCE_FIXTURE, '--audience', 'public,customer', '--out', AUDIENCE_OUT, '--as-of', AUDIENCE_AS_OF]);
-  if (a.code !== 0) throw new Error(`canary build failed (exit ${a.code}):\n${a.stdout}\n${a.stderr}`);
   // The example with a failing self-audit but every control still evidenced: the trust center
   // must not claim full coverage (test/trust/status.test.ts). The Backup Policy's last review
   // moves back a year, so the review is overdue: an error-level finding on its controls.
@@ -28,8 +24,15 @@ export default async function setup() {
   const text = readFileSync(policy, 'utf8');
   if (!text.includes('lastReviewed: 2025-12-04')) throw new Error('failing fixture: policies/backup.mdx no longer has lastReviewed: 2025-12-04; update test/global-setup.ts');
   writeFileSync(policy, text.replace('lastReviewed: 2025-12-04', 'lastReviewed: 2024-11-01').replace('effective: 2025-12-04', 'effective: 2024-11-01'));
-  const f = runCli(['build', '--content', FAILING_CONTENT, '--audience', 'public', '--out', path.dirname(FAILING_PUBLIC), '--as-of', EXAMPLE_AS_OF]);
-  if (f.code !== 0) throw new Error(`failing-audit build failed (exit ${f.code}):\n${f.stdout}\n${f.stderr}`);
-  const h = await runCliAsync(['build', '--content', HOSTILE_FIXTURE, '--audience', 'public,customer', '--out', HOSTILE_OUT, '--as-of', '2026-07-10']);
-  if (h.code !== 0) throw new Error(`hostile build failed (exit ${h.code}):\n${h.stdout}\n${h.stderr}`);
+  // Each build has its own Astro root (src/site/build-site.ts), so the four run side by side.
+  const builds: Array<[string, string[]]> = [
+    ['example', ['build', '--audience', 'internal', '--audience', 'public', '--out', EXAMPLE_OUT, '--as-of', EXAMPLE_AS_OF]],
+    ['canary', ['build', '--content', AUDIENCE_FIXTURE, '--audience', 'public,customer', '--out', AUDIENCE_OUT, '--as-of', AUDIENCE_AS_OF]],
+    ['failing-audit', ['build', '--content', FAILING_CONTENT, '--audience', 'public', '--out', path.dirname(FAILING_PUBLIC), '--as-of', EXAMPLE_AS_OF]],
+    ['hostile', ['build', '--content', HOSTILE_FIXTURE, '--audience', 'public,customer', '--out', HOSTILE_OUT, '--as-of', '2026-07-10']],
+  ];
+  const results = await Promise.all(builds.map(([, args]) => runCliAsync(args)));
+  const failed = results.flatMap((r, i) => (r.code === 0 ? [] : [`${builds[i]![0]} build failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`]));
+  if (failed.length) throw new Error(failed.join('\n\n'));
+  if (!existsSync(EXAMPLE_DIST) || !existsSync(EXAMPLE_PUBLIC)) throw new Error(`example build wrote no site to ${EXAMPLE_OUT}`);
 }

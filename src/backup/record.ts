@@ -54,7 +54,9 @@ export function recordFrontmatter(r: ImportRecord): Record<string, unknown> {
   return {
     id: r.id,
     title: `${label} ${what} (${r.shape}), ${r.period.start} to ${r.period.end}`,
-    kind: !r.series.length && r.restores.length ? 'restore-test' : 'log',
+    // One restore is a restore test (its duration is the observed RTO); a list of them (a
+    // restore-testing plan's weekly jobs) is a log whose tests are judged one by one.
+    kind: !r.series.length && r.restores.length === 1 ? 'restore-test' : 'log',
     collected: r.collected,
     period: r.period,
     source: r.source,

@@ -91,6 +91,12 @@ export function lastCommitDates(cwd: string): Map<string, string> | undefined {
   return dates;
 }
 
+/** The top folder of the git work tree holding `dir`, or undefined outside one. */
+export function workTreeRoot(dir: string): string | undefined {
+  const r = git(dir, ['rev-parse', '--show-toplevel']);
+  return r.ok ? r.out.trim() || undefined : undefined;
+}
+
 /** Path of `cwd` inside its repository ("content/" or ""), for links to files on a forge. */
 export function repoPrefix(cwd: string): string | undefined {
   const r = git(cwd, ['rev-parse', '--show-prefix']);

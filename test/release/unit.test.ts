@@ -13,8 +13,8 @@ import { generateKeyPair, loadPrivateKey, loadPublicKey, signBytes, verifyBytes 
 import { compareVersionText, isVersion, parseVersion } from '../../src/release/version.ts';
 import { writeZip } from '../../src/release/zip.ts';
 import type { ReleaseRecord } from '../../src/schemas/release.ts';
-import { TMP } from '../helpers/paths.ts';
-import { RELEASE_FIXTURE, ledgerRecord } from './helpers.ts';
+import { ROOT, TMP } from '../helpers/paths.ts';
+import { RELEASE_FIXTURE, gitRepo, ledgerRecord } from './helpers.ts';
 
 const scratch = () => {
   mkdirSync(TMP, { recursive: true });
@@ -239,5 +239,15 @@ describe('revision history', () => {
     expect(h.revisions).toEqual([]);
     expect(h.notice).toMatch(/not in a git checkout/);
     expect(h.approvals).toHaveLength(1);
+  });
+
+  it("never lists Proofbook's own commits for the example kept inside its repository, but a program's own commits", () => {
+    const example = policyHistory(path.join(ROOT, 'content'), { id: 'pol-backup', file: 'policies/backup.mdx', data: { approvals: [] } as never });
+    expect(example.revisions).toEqual([]);
+    expect(example.notice).toMatch(/inside Proofbook's own repository/);
+    const repo = gitRepo('history-own-repo');
+    const own = policyHistory(repo.content, { id: 'pol-backup', file: 'policies/backup.mdx', data: { approvals: [] } as never });
+    expect(own.notice).toBeUndefined();
+    expect(own.revisions.map((r) => r.message)).toEqual(['Program as of July']);
   });
 });
