@@ -94,28 +94,59 @@ export async function waitForText(page: Page, selector: string, pattern: RegExp,
   return (await page.locator(selector).first().textContent()) ?? '';
 }
 
+/** The page template a URL path is drawn from: its last segment stands for any (/controls/soc2/a1-3/ → controls/soc2/*). */
+export const templateOf = (pathname: string): string => {
+  const parts = pathname.replace(/index\.html$/, '').split('/').filter(Boolean);
+  return parts.length >= 2 ? [...parts.slice(0, -1), '*'].join('/') : parts.join('/');
+};
+
 /**
- * Crawls a served site from `start` in a few tabs at once: every page reachable by links must
- * answer 200, and so must every image, stylesheet and script it references. Returns the paths
- * seen and the failures ("page → target status").
+ * Crawls a served site breadth-first from `start`, checking that every internal link, image,
+ * stylesheet and script answers 200. Pages are opened in the browser (so links are resolved
+ * as a reader's browser resolves them, scripts included) either all, or with `onePerTemplate`
+ * one page per template (the first of /controls/soc2/*, /evidence/*, …), the others only
+ * requested and their links read from the HTML: pages of one template differ in data, not in
+ * how links are made, and following them needs no browser.
  */
-export async function crawl(context: BrowserContext, base: string, start = '/', width = 4): Promise<{ seen: Set<string>; failures: string[] }> {
+export async function crawl(context: BrowserContext, base: string, options: { start?: string; width?: number; onePerTemplate?: boolean } = {}): Promise<{ seen: Set<string>; rendered: number; failures: string[] }> {
+  const { start = '/', width = 4, onePerTemplate = false } = options;
   const seen = new Set<string>([start]);
+  const templates = new Set<string>();
   const failures: string[] = [];
+  let rendered = 0;
   let queue = [start];
   // Breadth-first, one level at a time, each level spread over the tabs.
   while (queue.length) {
     const level = queue;
     queue = [];
     await inTabs(context, level, width, async (page, at) => {
-      const res = await within(`${at} to load`, page.goto(`${base}${at}`));
-      if (!res || res.status() !== 200) {
-        failures.push(`${at} → ${res?.status()}`);
-        return;
+      const template = templateOf(at);
+      let targets: string[];
+      if (onePerTemplate && templates.has(template)) {
+        // Another page of a template already opened: its links are read from the HTML and
+        // resolved against the page's URL as a browser does (static links; no <base> in our pages).
+        const r = await within(`${at} to answer`, page.request.get(`${base}${at}`));
+        if (r.status() !== 200) {
+          failures.push(`${at} → ${r.status()}`);
+          return;
+        }
+        const url = `${base}${at}`;
+        targets = [...(await r.text()).matchAll(/<(?:a|link)\s[^>]*?\bhref="([^"]*)"|<(?:img|script)\s[^>]*?\bsrc="([^"]*)"/g)]
+          .map((m) => new URL((m[1] ?? m[2]!).replace(/&amp;/g, '&'), url))
+          .filter((u) => u.origin === new URL(base).origin)
+          .map((u) => u.pathname);
+      } else {
+        templates.add(template);
+        rendered++;
+        const res = await within(`${at} to load`, page.goto(`${base}${at}`));
+        if (!res || res.status() !== 200) {
+          failures.push(`${at} → ${res?.status()}`);
+          return;
+        }
+        targets = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
+          els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src).filter((u) => u.startsWith(location.origin)).map((u) => new URL(u).pathname),
+        );
       }
-      const targets = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
-        els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src).filter((u) => u.startsWith(location.origin)).map((u) => new URL(u).pathname),
-      );
       for (const t of targets) {
         if (seen.has(t)) continue;
         seen.add(t);
@@ -127,7 +158,7 @@ export async function crawl(context: BrowserContext, base: string, start = '/', 
       }
     });
   }
-  return { seen, failures: failures.sort() };
+  return { seen, rendered, failures: failures.sort() };
 }
 
 // Browser tests skip without Chromium; say so where the run's output shows it.

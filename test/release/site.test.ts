@@ -1,35 +1,43 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXPORT_KINDS, exportFileName } from '../../src/export/kinds.ts';
 import { extractBundle } from '../../src/release/verify.ts';
-import { hasChromium, inTabs, launchChromium, within } from '../helpers/browser.ts';
+import { hasChromium, inTabs, launchChromium, templateOf, within } from '../helpers/browser.ts';
 import { edit } from '../helpers/content.ts';
 import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
 import { TMP } from '../helpers/paths.ts';
 import { commitAll, flipByte, gitRepo, readEntries, runCliAsync } from './helpers.ts';
 
 /**
- * The versioned site and the offline snapshot: two releases with a policy change between
- * them, then the internal portal built over the repository (three Astro builds in all).
+ * The versioned site, the release ledger and the offline snapshot: two releases with a policy
+ * change between them, the second from a dirty tree (--allow-dirty), then the internal portal
+ * built over the repository (three Astro builds in all, shared by every test here).
  */
 let repo: { root: string; content: string };
 let site: string;
+let released: { code: number; stdout: string; stderr: string };
 const bundles = () => ({ '2026.1': path.join(repo.root, 'releases', 'proofbook-2026.1.zip'), '2026.2': path.join(repo.root, 'releases', 'proofbook-2026.2.zip') });
 const ALLOW = ['--allow-findings', 'test fixture'];
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   repo = gitRepo('release-site');
-  const one = await runCliAsync(['release', '2026.1', '--content', repo.content, '--approver', 'Ada Lovelace (CTO)', ...ALLOW]);
+  // With --pdf, the first release also carries the binder (see 'exports in a release bundle').
+  const one = await runCliAsync(['release', '2026.1', '--content', repo.content, '--approver', 'Ada Lovelace (CTO)', ...ALLOW, ...(hasChromium ? ['--pdf'] : [])]);
   expect(one.code, one.stderr).toBe(0);
   commitAll(repo.root, 'Release 2026.1', '2026-07-15T10:00:00Z');
   edit(repo.content, 'policies/backup.mdx', 'version: "1.0"', 'version: "1.1"');
   edit(repo.content, 'policies/backup.mdx', 'All production databases are backed up daily.', 'All production databases are backed up every hour and kept for 35 days.');
   commitAll(repo.root, 'Backup policy 1.1: hourly backups, 35-day retention', '2026-07-20T09:00:00Z', 'Grace Hopper');
-  const two = await runCliAsync(['release', '2026.2', '--content', repo.content, '--approver', 'Grace Hopper (CISO)', ...ALLOW]);
-  expect(two.code, two.stderr).toBe(0);
+  // An uncommitted change as well: the release records it (--allow-dirty), the ledger chains on.
+  edit(repo.content, 'policies/access.mdx', 'may read or delete backups.', 'may read backups; deleting one needs a second approver.');
+  released = await runCliAsync(['release', '2026.2', '--content', repo.content, '--approver', 'Grace Hopper (CISO)', '--allow-dirty', ...ALLOW]);
+  expect(released.code, released.stderr).toBe(0);
   commitAll(repo.root, 'Release 2026.2', '2026-07-20T10:00:00Z');
   const out = mkdtempSync(path.join(TMP, 'release-site-out-'));
   const build = await runCliAsync(['build', '--audience', 'internal', '--content', repo.content, '--out', out]);
@@ -110,6 +118,70 @@ describe('the versioned site', () => {
   });
 });
 
+/**
+ * A release carries every export: the auditor edition's exports/ folder, and with --pdf the
+ * PDF binder, all listed in MANIFEST.json with their sha256 (so the signature covers them).
+ * `verify --all` accepting the bundle is in 'the release ledger'.
+ */
+describe('exports in a release bundle', () => {
+  if (!hasChromium) console.warn('[skip] binder in the bundle: /usr/bin/chromium is absent (apt-get install -y chromium).');
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+  it('every export is in the bundle and in MANIFEST.json with its sha256', async () => {
+    const { files } = await readEntries(bundles()['2026.1']);
+    const manifest = JSON.parse(files.get('MANIFEST.json')!.toString('utf8')) as { files: Array<{ path: string; sha256: string }> };
+    const listed = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+    const names = EXPORT_KINDS.flatMap((k) => k.formats.map((f) => `exports/${exportFileName(k.id, f)}`));
+    if (hasChromium) names.push('exports/binder.pdf');
+    for (const name of names) {
+      expect(files.has(name), name).toBe(true);
+      expect(listed.get(name), name).toBe(sha(files.get(name)!));
+    }
+    const matrix = JSON.parse(files.get('exports/control-matrix.json')!.toString('utf8'));
+    expect(matrix.audience).toBe('auditor');
+  });
+
+  it.skipIf(!hasChromium)("the bundle's binder names the release on its cover", async () => {
+    const { files } = await readEntries(bundles()['2026.1']);
+    const file = path.join(mkdtempSync(path.join(TMP, 'export-release-pdf-')), 'binder.pdf');
+    writeFileSync(file, files.get('exports/binder.pdf')!);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Release 2026.1');
+  });
+});
+
+describe('the release ledger', () => {
+  const record = (version: string) => path.join(repo.content, 'releases', `${version}.yaml`);
+
+  it('--allow-dirty releases anyway and records the uncommitted files; the ledger chains the two releases', async () => {
+    expect(released.stdout).toContain('dirty    1 uncommitted change recorded');
+    const rec = parse(readFileSync(record('2026.2'), 'utf8'));
+    expect(rec.dirty).toEqual({ files: ['content/policies/access.mdx'] });
+    expect(rec.previous).toBe(parse(readFileSync(record('2026.1'), 'utf8')).digest);
+    expect(rec.sequence).toBe(2);
+    const all = await runCliAsync(['verify', '--all', '--content', repo.content]);
+    expect(all.code, all.stdout).toBe(0);
+    expect(all.stdout).toContain('All 2 bundles verified, ledger chain intact.');
+    expect(all.stdout).toContain('built from a tree with 1 uncommitted change (--allow-dirty): content/policies/access.mdx');
+  });
+
+  it('verify --all finds an edited release record (the chain breaks there), and release refuses to extend a broken ledger', async () => {
+    const original = readFileSync(record('2026.1'), 'utf8');
+    try {
+      writeFileSync(record('2026.1'), original.replace('approver: "Ada Lovelace (CTO)"', 'approver: "Mallory"'));
+      const r = await runCliAsync(['verify', '--all', '--content', repo.content]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('Release record 2026.1 was edited after the release');
+      const rel = await runCliAsync(['release', '2026.3', '--content', repo.content, '--allow-dirty']);
+      expect(rel.code).toBe(1);
+      expect(rel.stderr).toContain('the release ledger is broken');
+      expect(existsSync(record('2026.3'))).toBe(false);
+    } finally {
+      writeFileSync(record('2026.1'), original);
+    }
+  });
+});
+
 /** Loads every image on the page, lazy ones included, and waits for them to finish (or fail). */
 async function loadImages(page: import('playwright-core').Page): Promise<void> {
   await page.evaluate(() =>
@@ -153,20 +225,40 @@ describe.skipIf(!hasChromium)('the snapshot offline', () => {
     const seen = new Set<string>([start]);
     let queue = [start];
     const broken: string[] = [];
+    const templates = new Set<string>();
     let pages = 0;
-    // Breadth-first, each level spread over a few tabs.
+    let opened = 0;
+    // Breadth-first, each level spread over a few tabs. One page of each template is opened in
+    // Chromium (styles, images and links as the browser sees them); the other pages of that
+    // template have their links, images and stylesheets read from the HTML and checked on disk.
     while (queue.length) {
       const level = queue;
       queue = [];
       await inTabs(context, level, 4, async (page, url) => {
-        await within(`${url} to load`, page.goto(url, { waitUntil: 'load' }));
         pages++;
-        await loadImages(page);
-        const facts = await page.evaluate(() => ({
-          links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-          styled: getComputedStyle(document.body).marginTop === '0px' && document.styleSheets.length > 0,
-          images: [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
-        }));
+        const template = templateOf(new URL(url).pathname.slice(pathToFileURL(root).pathname.length));
+        let facts: { links: string[]; styled: boolean; images: Array<{ src: string; ok: boolean }> };
+        if (templates.has(template)) {
+          const html = readFileSync(fileURLToPath(url), 'utf8');
+          const resolve = (ref: string) => new URL(ref.replace(/&amp;/g, '&'), url).href;
+          const onDisk = (href: string) => href.startsWith('file:') && existsSync(fileURLToPath(href.split('#')[0]!.split('?')[0]!));
+          const sheets = [...html.matchAll(/<link\s[^>]*rel="stylesheet"[^>]*href="([^"]*)"/g)].map((m) => resolve(m[1]!));
+          facts = {
+            links: [...html.matchAll(/<a\s[^>]*?\bhref="([^"]*)"/g)].map((m) => resolve(m[1]!)),
+            styled: sheets.length > 0 && sheets.every(onDisk),
+            images: [...html.matchAll(/<img\s[^>]*?\bsrc="([^"]*)"/g)].map((m) => resolve(m[1]!)).map((src) => ({ src, ok: onDisk(src) })),
+          };
+        } else {
+          templates.add(template);
+          opened++;
+          await within(`${url} to load`, page.goto(url, { waitUntil: 'load' }));
+          await loadImages(page);
+          facts = await page.evaluate(() => ({
+            links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+            styled: getComputedStyle(document.body).marginTop === '0px' && document.styleSheets.length > 0,
+            images: [...document.images].map((i) => ({ src: i.src, ok: i.complete && i.naturalWidth > 0 })),
+          }));
+        }
         if (!facts.styled) broken.push(`${url} lacks its stylesheet`);
         for (const img of facts.images) if (!img.ok) broken.push(`${url} → image ${img.src}`);
         for (const link of facts.links) {
@@ -189,6 +281,7 @@ describe.skipIf(!hasChromium)('the snapshot offline', () => {
     expect(broken).toEqual([]);
     expect(failed).toEqual([]);
     expect(pages).toBe(htmlFiles(root).filter((f) => f !== '404.html').length);
+    expect(opened).toBeGreaterThan(10);
     // The policy page's image really rendered.
     await page.goto(pathToFileURL(path.join(root, 'policies', 'pol-backup', 'index.html')).href);
     await loadImages(page);
