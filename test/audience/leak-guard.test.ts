@@ -7,7 +7,7 @@ import { loadModel } from '../../src/model/build.ts';
 import { ogPng } from '../../src/trust/og.ts';
 import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit } from '../helpers/content.ts';
-import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_PUBLIC, TMP } from '../helpers/paths.ts';
+import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_PUBLIC, FIXTURES, TMP } from '../helpers/paths.ts';
 
 const model = loadModel({ contentDir: AUDIENCE_FIXTURE, asOf: AUDIENCE_AS_OF });
 
@@ -43,6 +43,16 @@ describe('leak guard markers', () => {
     expect(texts.some((t) => t.includes('every customer database is backed up daily'))).toBe(false);
     // Customer markers are not markers for the customer edition.
     expect(guardMarkers(model, 'customer').some((m) => m.text.includes('canary-customer'))).toBe(false);
+  });
+
+  it("never takes an internal title for a leak where the trust center's own control descriptions use the same words", () => {
+    // The release fixture's Backup Policy is internal; the controls page describes ISO A.8.13 as
+    // "… tested regularly according to an agreed backup policy." That is not a leak.
+    const release = loadModel({ contentDir: path.join(FIXTURES, 'release'), asOf: '2026-07-15' });
+    expect(release.policies.find((p) => p.id === 'pol-backup')!.visibility).toBe('internal');
+    const markers = guardMarkers(release, 'public').map((m) => m.text);
+    expect(markers).toContain('pol-backup'); // its id still is
+    expect(markers).not.toContain('backup policy');
   });
 
   it('finds sentences in Markdown bodies as they render', () => {

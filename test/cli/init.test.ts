@@ -55,7 +55,7 @@ describe('proofbook init', () => {
     expect(lines.at(-1)).toMatch(/^FAILED: \d+ errors?, /);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+(,line=\d+)?,title=[^:]+::\S/);
     expect(lines.some((l) => l.startsWith('::error file=measures/'))).toBe(true);
-  }, 240_000);
+  });
 
   it('refuses to overwrite: lists the files that exist and writes nothing', async () => {
     const dir = path.join(TMP, 'init-existing');

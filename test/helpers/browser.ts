@@ -35,12 +35,29 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const found = existsSync(file) && statSync(file).isFile();
     const served = found ? file : path.join(root, '404.html');
-    res.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream' });
-    createReadStream(served).pipe(res);
+    // A read error ends the response (500) instead of leaving the request open for ever.
+    const stream = createReadStream(served);
+    stream.on('open', () => {
+      res.writeHead(found ? 200 : 404, { 'content-type': TYPES[path.extname(served)] ?? 'application/octet-stream' });
+      stream.pipe(res);
+    });
+    stream.on('error', () => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  // close() ends every connection too: a browser's keep-alive or unfinished request would
+  // otherwise keep server.close() waiting for ever (the hang of a11y-dark.test.ts in CI).
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /**

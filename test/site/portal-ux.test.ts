@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     }
     expect(wide).toEqual([]);
     expect(problems).toEqual([]);
-  }, 55_000);
+  });
 
   it('keeps the dashboard status column in view on a phone and opens the compact menu', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -39,7 +39,7 @@ beforeAll(async () => {
     await server.close();
     texts.set(name, found);
   }
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
