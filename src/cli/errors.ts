@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ReleaseRefused, displayPath } from '../release/release.ts';
+import { ReleaseRefused, displayPath } from '../release/options.ts';
 import { describeBuildError } from '../site/build-error.ts';
 import { LeakError, formatLeaks } from '../site/leak-guard.ts';
 import { ContentError, formatProblems } from '../validation/problem.ts';

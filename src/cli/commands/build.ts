@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildSite } from '../../site/build-site.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
 import { modelFor } from '../shared.ts';
 import { renderBuildError } from '../errors.ts';
@@ -46,6 +45,7 @@ export const build: Command = {
       const label = target.split(path.sep).join('/');
       const started = performance.now();
       try {
+        const { buildSite } = await import('../../site/build-site.ts');
         await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(values['bundle-dir'] ? { bundleDir: String(values['bundle-dir']) } : {}), logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;

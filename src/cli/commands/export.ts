@@ -2,10 +2,9 @@ import path from 'node:path';
 import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
 import { isAudience, isOutsideAudience } from '../../audience/visibility.ts';
 import { runAudit } from '../../audit/run.ts';
-import { displayPath } from '../../release/release.ts';
+import { displayPath } from '../../release/options.ts';
 import { EXPORT_KINDS, EXPORT_KIND_IDS, type ExportFormat } from '../../export/kinds.ts';
 import type { PortalLinks } from '../../export/context.ts';
-import { produceExports, writeExports } from '../../export/produce.ts';
 import { AUDIENCES, type Audience } from '../../schemas/common.ts';
 import { href } from '../../site/urls.ts';
 import { didYouMean } from '../../validation/suggest.ts';
@@ -71,6 +70,8 @@ export const exportCommand: Command = {
     if (!model) return 1;
     const contentDir = String(values.content);
     const audit = isOutsideAudience(audience) ? undefined : runAudit(result, { contentDir });
+    // Loaded when used: the spreadsheet and PDF writers are the heaviest modules of the CLI.
+    const { produceExports, writeExports } = await import('../../export/produce.ts');
     const { files, leaks } = await produceExports(model, audience, {
       contentDir,
       ...(audit ? { audit } : {}),

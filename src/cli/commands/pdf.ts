@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { formatLeaks, LeakError } from '../../site/leak-guard.ts';
 import { isOutsideAudience } from '../../audience/visibility.ts';
-import { exportContext } from '../../export/build.ts';
 import { guardExports } from '../../export/guard.ts';
 import { CHROMIUM_INSTALL_HINT, hasChromium } from '../../export/pdf/chromium.ts';
-import { renderBinderPdf } from '../../export/pdf/render.ts';
-import { displayPath } from '../../release/release.ts';
+import { displayPath } from '../../release/options.ts';
 import { loadLedger } from '../../release/ledger.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { didYouMean } from '../../validation/suggest.ts';
@@ -45,6 +43,8 @@ export const pdf: Command = {
       if (!record) throw new UsageError(`no release "${version}" in the ledger.${didYouMean(version, ledger.records.map((r) => r.version))} Releases: ${ledger.records.map((r) => r.version).join(', ') || 'none yet'}`);
       release = { version, digest: record.contentDigest };
     }
+    // Loaded when used: the PDF renderer pulls in Chromium's driver, which no other command needs.
+    const [{ exportContext }, { renderBinderPdf }] = await Promise.all([import('../../export/build.ts'), import('../../export/pdf/render.ts')]);
     const ctx = exportContext(model, audience, release ? { release } : {});
     const policy = values.policy === undefined ? undefined : String(values.policy);
     if (policy !== undefined && !ctx.view.policies.some((p) => p.id === policy)) {

@@ -1,4 +1,4 @@
-import { createRelease, displayPath } from '../../release/release.ts';
+import { displayPath } from '../../release/options.ts';
 import { isVersion, parseVersion } from '../../release/version.ts';
 import { CHROMIUM_INSTALL_HINT, hasChromium } from '../../export/pdf/chromium.ts';
 import { UsageError, type Command } from '../command.ts';
@@ -48,6 +48,8 @@ export const release: Command = {
     }
     const started = performance.now();
     // A refused release is rendered by the CLI's one error renderer (src/cli/errors.ts).
+    // Loaded when used: a release builds a site and may render a PDF.
+    const { createRelease } = await import('../../release/release.ts');
     const r = await createRelease({
       version: version.raw,
       contentDir: String(values.content),

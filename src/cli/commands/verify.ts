@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bundleLocation, loadLedger, type Ledger } from '../../release/ledger.ts';
-import { displayPath } from '../../release/release.ts';
+import { displayPath } from '../../release/options.ts';
 import { loadPublicKey } from '../../release/sign.ts';
 import { formatReport, verifyBundle } from '../../release/verify.ts';
 import { UsageError, type Command } from '../command.ts';
