@@ -79,7 +79,18 @@ function importAs(made: Omit<Made, 'facts'>, extra: string[], collectedBy: strin
   // The import must see these bytes as new: the record made on an earlier run goes first.
   rmSync(recordPath, { force: true });
   const abs = path.join(FILES, made.file);
-  const out = JSON.parse(proofbook(['import', made.tool, abs, '--measure', MEASURE, '--format', 'json', '--content', CONTENT, ...extra])) as { evidence: string; artifact: string; sha256: string };
+  const args = ['import', made.tool, abs, '--measure', MEASURE, '--format', 'json', '--content', CONTENT, ...extra];
+  // Two drivers may run side by side (different months): a record the other removes while this
+  // import reads the content folder fails the read, so it is tried again.
+  let text: string | undefined;
+  for (let attempt = 1; text === undefined; attempt++) {
+    try {
+      text = proofbook(args);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  const out = JSON.parse(text) as { evidence: string; artifact: string; sha256: string };
   const imported = readFileSync(path.resolve(ROOT, out.evidence), 'utf8');
   if (!imported.includes(`tool: ${made.tool}`) || !imported.includes(out.sha256)) throw new Error(`${out.evidence}: not the record import was expected to write`);
   rmSync(path.resolve(ROOT, out.evidence));
