@@ -5,8 +5,9 @@
  * prints the real service's answer (its own key order, ISO 8601 times as CLI v2 prints them).
  * Nothing leaves the machine: the endpoint is local and the credentials are a placeholder.
  *
- *   node --import tsx scripts/example/aws-backup.ts backup-jobs OUT.json
- *       `aws backup list-backup-jobs` for 1 to 24 November 2026 (ledger-prod and hvl-prod-documents)
+ *   node --import tsx scripts/example/aws-backup.ts backup-jobs [--month YYYY-MM] OUT.json
+ *       `aws backup list-backup-jobs` for one month (ledger-prod and hvl-prod-documents): by default
+ *       1 to 24 November 2026, else the month's export (December 2025 to October 2026)
  *   node --import tsx scripts/example/aws-backup.ts restore-jobs OUT.json
  *       `aws backup list-restore-jobs` of the weekly restore-testing plan, December 2025 to 24 November 2026
  *
@@ -20,11 +21,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { MONTHS, TAKEN_AT, ms, readJobLog, stableInt, stableUuid, type JobLine } from './job-log.ts';
+import { MONTHS, TAKEN_AT, lastDay, monthArg, ms, readJobLog, stableInt, stableUuid, type JobLine } from './job-log.ts';
 
-const [what, out] = process.argv.slice(2);
+const { month, rest } = monthArg(process.argv.slice(2));
+const [what, out] = rest;
 if ((what !== 'backup-jobs' && what !== 'restore-jobs') || !out) {
-  process.stderr.write('usage: node --import tsx scripts/example/aws-backup.ts backup-jobs|restore-jobs OUT.json\n');
+  process.stderr.write('usage: node --import tsx scripts/example/aws-backup.ts backup-jobs [--month YYYY-MM] OUT.json | restore-jobs OUT.json\n');
   process.exit(2);
 }
 
@@ -65,29 +67,37 @@ const recoveryPointArn = (j: JobLine) =>
 /** A backup job as ListBackupJobs returns it. */
 function backupJob(j: JobLine) {
   const r = resourceOf(j);
-  const rule = j.fields.rule ?? fail(`job ${j.id} names no rule`);
+  // An on-demand re-run (`aws backup start-backup-job`) belongs to no plan; a failed job's line names
+  // no rule, but each resource has one rule in the plan.
+  const onDemand = /(?:^|\s)on-demand(?:\s|$)/.test(j.note);
+  const rule = onDemand ? undefined : (j.fields.rule ?? (j.state === 'COMPLETED' ? fail(`job ${j.id} names no rule`) : r.type === 'RDS' ? 'rds-6h' : 's3-12h'));
   const created = epoch(j.start, `${j.id} created`);
   // The rule's schedule fires on the hour; StartBy is that hour plus the rule's start window.
   const scheduled = Math.floor(ms(j.start) / 3_600_000) * 3600;
+  const completed = j.state === 'COMPLETED';
+  // A job that did not complete made no recovery point; AWS gives its reason as StatusMessage.
+  const reason = /"(.*)"/.exec(j.note)?.[1];
   return {
     AccountId: ACCOUNT,
     BackupJobId: j.id,
     BackupVaultName: VAULT,
     BackupVaultArn: VAULT_ARN,
-    RecoveryPointArn: recoveryPointArn(j),
+    ...(completed ? { RecoveryPointArn: recoveryPointArn(j) } : {}),
     ResourceArn: r.arn,
     CreationDate: created,
     CompletionDate: epoch(j.end, `${j.id} completed`),
     State: j.state,
-    PercentDone: '100.0',
-    BackupSizeInBytes: j.bytes ?? fail(`job ${j.id} has no size`),
+    ...(completed ? {} : { StatusMessage: reason ?? fail(`job ${j.id} (${j.state}) gives no reason`) }),
+    PercentDone: completed ? '100.0' : '0.0',
+    BackupSizeInBytes: j.bytes ?? (completed ? fail(`job ${j.id} has no size`) : 0),
     IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/AWSBackupServiceRole-hvl`,
-    CreatedBy: { ...PLAN, BackupRuleId: stableUuid(`rule ${rule}`) },
-    StartBy: scheduled + (RULE_START_WINDOW_MINUTES[rule] ?? fail(`unknown rule ${rule}`)) * 60,
+    ...(rule ? { CreatedBy: { ...PLAN, BackupRuleId: stableUuid(`rule ${rule}`) } } : {}),
+    // start-backup-job's default start window is 8 hours, from the request.
+    StartBy: rule ? scheduled + (RULE_START_WINDOW_MINUTES[rule] ?? fail(`unknown rule ${rule}`)) * 60 : Math.floor(created) + 480 * 60,
     ResourceType: r.type,
     IsParent: false,
     ResourceName: r.name,
-    MessageCategory: 'SUCCESS',
+    MessageCategory: completed ? 'SUCCESS' : j.state,
   };
 }
 
@@ -127,9 +137,10 @@ const newestFirst = <T extends { CreationDate: number }>(list: T[]) => list.sort
 let body: unknown;
 let args: string[];
 if (what === 'backup-jobs') {
-  const jobs = readJobLog('2026-11').filter((j) => j.tool === 'aws-backup' && j.type === 'BACKUP');
+  const jobs = readJobLog(month).filter((j) => j.tool === 'aws-backup' && j.type === 'BACKUP');
   body = { BackupJobs: newestFirst(jobs.map(backupJob)) };
-  args = ['list-backup-jobs', '--by-created-after', '2026-11-01T00:00:00Z', '--by-created-before', '2026-11-25T00:00:00Z'];
+  const before = new Date(ms(`${lastDay(month)}T00:00:00Z`) + 86_400_000).toISOString().replace('.000Z', 'Z');
+  args = ['list-backup-jobs', '--by-created-after', `${month}-01T00:00:00Z`, '--by-created-before', before];
 } else {
   const all = MONTHS.flatMap(readJobLog).filter((j) => j.tool === 'aws-backup');
   const backups = all.filter((j) => j.type === 'BACKUP');

@@ -69,3 +69,40 @@ export function stableUuid(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/**
+ * The month a script is run for and when its output is taken (`--at`, default takenAt(month)):
+ * `--month YYYY-MM`, or the path of a job export (…/backup-jobs-YYYY-MM.log); November 2026 when neither is given. */
+export function monthArg(argv: string[]): { month: string; at: string; rest: string[] } {
+  const rest: string[] = [];
+  let month = '2026-11';
+  let at: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--month') month = argv[++i] ?? '';
+    else if (a === '--at') at = argv[++i] ?? '';
+    else if (a.startsWith('--month=')) month = a.slice('--month='.length);
+    else if (/backup-jobs-\d{4}-\d{2}\.log$/.test(a)) month = /(\d{4}-\d{2})\.log$/.exec(a)![1]!;
+    else rest.push(a);
+  }
+  if (!MONTHS.includes(month)) throw new Error(`--month ${month}: the example's job exports are ${MONTHS[0]} to ${MONTHS.at(-1)}`);
+  if (at !== undefined && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(at) || !at.startsWith(month))) throw new Error(`--at ${at}: expected a UTC time in ${month}, e.g. ${month}-15T19:40:00Z`);
+  return { month, at: at ?? takenAt(month), rest };
+}
+
+/** The month before `month`, when the example has its job export (December 2025 has none before it). */
+export const previousMonth = (month: string): string | undefined => MONTHS[MONTHS.indexOf(month) - 1];
+
+/** The last day the month's export (and so the tools' output) covers: the 24th for November 2026 (the audit cut-off), else the month's last day. */
+export function lastDay(month: string): string {
+  if (month === '2026-11') return '2026-11-24';
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * When the tools' output was taken for a month: as for November (TAKEN_AT), the evening of the
+ * export's last day at 19:40 UTC, after the last scheduled job of the day (pgBackRest's 19:00
+ * incremental ends by 19:08 in every month).
+ */
+export const takenAt = (month: string) => `${lastDay(month)}T19:40:00Z`;

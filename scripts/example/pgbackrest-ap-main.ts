@@ -4,7 +4,13 @@
  * derived from the job exports of October and November 2026
  * (content/evidence/files/backup-jobs-2026-1{0,1}.log).
  *
- *   node --import tsx scripts/example/pgbackrest-ap-main.ts OUT.json
+ *   node --import tsx scripts/example/pgbackrest-ap-main.ts [--month YYYY-MM] OUT.json
+ *
+ * Any other month (December 2025 to October 2026) is printed the same way on the evening of its
+ * last day (19:40 UTC), or at --at, from that month's export and the one before it. December 2025 has no
+ * export before it: the full of 30 November its first sets build on is modelled from its label
+ * (start), December's fulls (duration) and the first of them (repository size); it falls outside
+ * the month, so no figure counts it.
  *
  * Not made with the pgbackrest binary: `info` only renders the repository's backup.info, which
  * would have to be forged (encrypted, checksummed) for these dates anyway, and Debian's pgbackrest
@@ -21,13 +27,15 @@
  * figure), the same on every run.
  */
 import { writeFileSync } from 'node:fs';
-import { TAKEN_AT, ms, readJobLog, seconds, type JobLine } from './job-log.ts';
+import { monthArg, ms, previousMonth, readJobLog, seconds, type JobLine } from './job-log.ts';
 
-const out = process.argv[2];
+const { month, at, rest } = monthArg(process.argv.slice(2));
+const out = rest[0];
 if (!out) {
-  process.stderr.write('usage: node --import tsx scripts/example/pgbackrest-ap-main.ts OUT.json\n');
+  process.stderr.write('usage: node --import tsx scripts/example/pgbackrest-ap-main.ts [--month YYYY-MM [--at YYYY-MM-DDTHH:MM:SSZ]] OUT.json\n');
   process.exit(2);
 }
+const TAKEN_AT = at;
 
 const STANZA = 'ap-main';
 const VERSION = '2.54.2';
@@ -42,7 +50,9 @@ const DRILL = ms('2026-11-17T12:00:00Z');
 const dbSize = (instant: string) => 641 * 1024 ** 3 + Math.round(((ms(instant) - DRILL) / 1000) * 3500);
 const WAL_ORIGIN = ms('2026-10-01T00:00:00Z');
 const WAL_AT_ORIGIN = 0x4a0n << 32n;
-const lsnAt = (instant: string) => WAL_AT_ORIGIN + BigInt(Math.round(((ms(instant) - WAL_ORIGIN) / 1000) * 400 * 1024)) / 8n * 8n;
+// Before October 2026 the cluster wrote less WAL: 120 KiB/s (so the positions stay positive back to December 2025).
+const walRate = (instant: string) => (ms(instant) >= WAL_ORIGIN ? 400 : 120);
+const lsnAt = (instant: string) => WAL_AT_ORIGIN + BigInt(Math.round(((ms(instant) - WAL_ORIGIN) / 1000) * walRate(instant) * 1024)) / 8n * 8n;
 const hex = (n: bigint, width = 0) => n.toString(16).toUpperCase().padStart(width, '0');
 const lsnText = (lsn: bigint) => `${hex(lsn >> 32n)}/${hex(lsn & 0xffffffffn)}`;
 const segmentOf = (lsn: bigint) => {
@@ -54,7 +64,18 @@ const startLsn = (instant: string) => (lsnAt(instant) / SEGMENT + 1n) * SEGMENT 
 /** Block-map sizes (repo1-block=y): a small share of the data they describe. */
 const mapSize = (bytes: number) => Math.round(bytes * 0.0003);
 
-const sets = [...readJobLog('2026-10'), ...readJobLog('2026-11')].filter((j) => j.tool === 'pgbackrest' && j.type === 'BACKUP' && j.state === 'COMPLETED' && j.end <= TAKEN_AT);
+const before = previousMonth(month);
+const sets = [...(before ? readJobLog(before) : []), ...readJobLog(month)].filter((j) => j.tool === 'pgbackrest' && j.type === 'BACKUP' && j.state === 'COMPLETED' && j.end <= TAKEN_AT);
+// A set whose full precedes every export (December 2025's first sets): the full, modelled from its label.
+const firstFull = sets.find((j) => j.fields.type === 'full');
+const firstLabel = sets[0]?.id.slice(0, 16);
+if (firstFull && firstLabel && !sets.some((j) => j.id === firstLabel)) {
+  const fullsSeen = sets.filter((j) => j.fields.type === 'full');
+  const duration = [...fullsSeen.map((j) => j.seconds)].sort((a, b) => a - b)[Math.floor(fullsSeen.length / 2)]!;
+  const start = `${firstLabel.slice(0, 4)}-${firstLabel.slice(4, 6)}-${firstLabel.slice(6, 8)}T${firstLabel.slice(9, 11)}:${firstLabel.slice(11, 13)}:${firstLabel.slice(13, 15)}Z`;
+  const end = new Date(ms(start) + duration * 1000).toISOString().replace('.000Z', 'Z');
+  sets.unshift({ ...firstFull, id: firstLabel, start, end, seconds: duration, note: 'type=full', fields: { type: 'full' } });
+}
 const fulls = sets.filter((j) => j.fields.type === 'full');
 const oldestKept = fulls.at(-5)!.id; // repo1-retention-full=5
 // pgBackRest lists the sets by label; a full's label sorts before everything built on it.

@@ -3,7 +3,12 @@
  * on eks-prod-euw1 as it prints on the evening of 24 November 2026, derived from the job exports
  * of October and November 2026 (content/evidence/files/backup-jobs-2026-1{0,1}.log).
  *
- *   node --import tsx scripts/example/velero-eks-prod-euw1.ts OUT.json
+ *   node --import tsx scripts/example/velero-eks-prod-euw1.ts [--month YYYY-MM] OUT.json
+ *
+ * Any other month (December 2025 to October 2026) is printed the same way on the evening of its
+ * last day (19:40 UTC), or at --at, from that month's export and the one before it (December 2025, the first
+ * export, lists only its own backups). A PartiallyFailed backup counts the export's failed volumes
+ * ("1 of 14 pod volume backups failed") as failed item operations and errors.
  *
  * kubectl prints a v1 List of the Backup objects the cluster still holds, keys sorted, indented
  * by four spaces. The schedule hvl-eks-12h keeps each backup 720 hours (its ttl), so the list
@@ -13,19 +18,22 @@
  * (uid, resourceVersion, generation) is made up the same way on every run.
  */
 import { writeFileSync } from 'node:fs';
-import { TAKEN_AT, ms, readJobLog, seconds, stableInt, stableUuid } from './job-log.ts';
+import { monthArg, ms, previousMonth, readJobLog, seconds, stableInt, stableUuid } from './job-log.ts';
 
-const out = process.argv[2];
+const { month, at, rest } = monthArg(process.argv.slice(2));
+const out = rest[0];
 if (!out) {
-  process.stderr.write('usage: node --import tsx scripts/example/velero-eks-prod-euw1.ts OUT.json\n');
+  process.stderr.write('usage: node --import tsx scripts/example/velero-eks-prod-euw1.ts [--month YYYY-MM [--at YYYY-MM-DDTHH:MM:SSZ]] OUT.json\n');
   process.exit(2);
 }
+const TAKEN_AT = at;
 
 const SCHEDULE = 'hvl-eks-12h';
 const TTL_HOURS = 720;
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const backups = [...readJobLog('2026-10'), ...readJobLog('2026-11')]
+const before = previousMonth(month);
+const backups = [...(before ? readJobLog(before) : []), ...readJobLog(month)]
   .filter((j) => j.tool === 'velero' && j.type === 'BACKUP' && j.end <= TAKEN_AT)
   .map((j) => ({ j, expiration: ms(j.start) + TTL_HOURS * 3_600_000 }))
   .filter((b) => b.expiration > ms(TAKEN_AT))
@@ -33,7 +41,10 @@ const backups = [...readJobLog('2026-10'), ...readJobLog('2026-11')]
   .sort((a, b) => (a.j.id < b.j.id ? -1 : 1));
 
 const items = backups.map(({ j, expiration }) => {
-  const volumes = Number(j.fields.volumes ?? 0);
+  // A partial run's note says how many of its volumes failed: "1 of 14 pod volume backups failed".
+  const partial = /(\d+) of (\d+) pod volume backups failed/.exec(j.note);
+  const volumes = partial ? Number(partial[2]) : Number(j.fields.volumes ?? 0);
+  const failedVolumes = partial ? Number(partial[1]) : 0;
   const items = Number(j.fields.items ?? 0);
   const phase = { COMPLETED: 'Completed', FAILED: 'Failed', PARTIAL: 'PartiallyFailed' }[j.state] ?? j.state;
   return {
@@ -67,10 +78,12 @@ const items = backups.map(({ j, expiration }) => {
     },
     status: {
       backupItemOperationsAttempted: volumes,
-      backupItemOperationsCompleted: volumes,
+      backupItemOperationsCompleted: volumes - failedVolumes,
+      ...(failedVolumes ? { backupItemOperationsFailed: failedVolumes } : {}),
       completionTimestamp: j.end,
       csiVolumeSnapshotsAttempted: volumes,
       csiVolumeSnapshotsCompleted: volumes,
+      ...(failedVolumes ? { errors: failedVolumes } : {}),
       expiration: iso(expiration),
       formatVersion: '1.1.0',
       phase,

@@ -25,7 +25,7 @@ describe('the Backup health page of the example portal', () => {
 
   it('draws each source as an SVG with a title and a description, and a data table matching the model', () => {
     const sources = health.flatMap((h) => h.sources);
-    // November's figures of the five streams are computed from each tool's own output (scripts/example/).
+    // Every month's figures of the five streams are computed from each tool's own output (scripts/example/).
     const scheduled = health.find((h) => h.measure.id === 'msr-scheduled-backups')!.sources;
     expect(scheduled.map((s) => s.key)).toEqual(['aws-backup/hvl-prod-documents', 'aws-backup/ledger-prod', 'pgbackrest/ap-main', 'restic/build-01', 'velero/hvl-eks-12h']);
     const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
@@ -41,11 +41,17 @@ describe('the Backup health page of the example portal', () => {
       const table = new RegExp(`<table data-timeline-table="${s.key}">([\\s\\S]*?)</table>`).exec(html)![1]!;
       expect(rows(table)).toEqual(s.days.map((d) => [d.day, String(d.succeeded), String(d.failed)]));
     }
-    // 48 snapshots and the failed run of 10 November (its own record), as the job export lists them.
+    // A snapshot list a month and the three failed runs (14 December, 23 June, 10 November: each its
+    // own record), as the twelve job exports list them: 721 runs; the longest gap is the night of 23 June.
     const build01 = sources.find((s) => s.key === 'restic/build-01')!;
-    expect([build01.jobs, build01.failed, build01.longestGap]).toEqual([49, 1, { from: '2026-11-09T18:00:04Z', to: '2026-11-10T07:12:12Z', hours: 13.2 }]);
-    expect(build01.artifacts).toEqual(['evidence/files/restic-backup-build-01-2026-11-10-failed.txt', 'evidence/files/restic-snapshots-build-01-2026-11.json']);
-    expect(text(html)).toContain('13 h 12 min (2026-11-09 18:00 UTC to 2026-11-10 07:12 UTC)');
+    expect([build01.jobs, build01.failed, build01.longestGap]).toEqual([721, 3, { from: '2026-06-23T06:00:04Z', to: '2026-06-23T20:00:20Z', hours: 14 }]);
+    const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+    expect(build01.artifacts).toEqual([
+      'evidence/files/restic-backup-build-01-2025-12-14-failed.txt',
+      'evidence/files/restic-backup-build-01-2026-06-23-failed.txt',
+      'evidence/files/restic-backup-build-01-2026-11-10-failed.txt',
+      ...months.map((m) => `evidence/files/restic-snapshots-build-01-${m}.json`),
+    ]);
   });
 
   it('lists restore tests with where each figure comes from', () => {
@@ -65,10 +71,10 @@ describe('computed figures on an evidence page', () => {
 describe('the public trust center', () => {
   it('shows the share of days within the RPO from public records, as the model computes it', () => {
     const shares = rpoShares(viewFor(model, 'public'));
-    expect(shares.map((s) => [s.measure.id, s.start, s.end, s.within, s.total])).toEqual([['msr-scheduled-backups', '2026-11-01', '2026-11-24', 24, 24]]);
+    expect(shares.map((s) => [s.measure.id, s.start, s.end, s.within, s.total])).toEqual([['msr-scheduled-backups', '2025-12-01', '2026-11-24', 359, 359]]);
     const html = page(EXAMPLE_PUBLIC, 'backup-and-recovery');
     const table = /<table data-rpo-share>([\s\S]*?)<\/table>/.exec(html)![1]!;
-    expect(rows(table)).toEqual([[shares[0]!.measure.data.title, '24 hours', '2026-11-01 to 2026-11-24', 'All 24 days']]);
+    expect(rows(table)).toEqual([[shares[0]!.measure.data.title, '24 hours', '2025-12-01 to 2026-11-24', 'All 359 days']]);
     // The trust center says when and how fast, never which systems.
     expect(html).not.toContain('build-01');
   });
