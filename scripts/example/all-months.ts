@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { SourceFacts } from '../../src/backup/types.ts';
 import { MONTHS, ROOT, lastDay, readJobLog, type JobLine } from './job-log.ts';
 
 const argv = process.argv.slice(2);
@@ -39,15 +40,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: ROOT
 const tsx = (script: string, args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(HERE, script), ...args]);
 const proofbook = (args: string[]) => run(process.execPath, [path.join(ROOT, 'scripts', 'proofbook.mjs'), ...args]);
 
-interface Facts {
-  source: string;
-  jobs: number;
-  succeeded: number;
-  failed: number;
-  firstSuccess: string | null;
-  lastSuccess: string | null;
-  longestGap: { from: string; to: string; hours: number } | null;
-}
+/** What `proofbook import --dry-run --format json` prints per source: the importer's own type. */
+type Facts = SourceFacts;
 const dryRun = (tool: string, file: string, extra: string[]): Facts[] => JSON.parse(proofbook(['import', tool, file, '--measure', MEASURE, '--dry-run', '--format', 'json', ...extra])).sources;
 
 const monthName = (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
