@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/export/pdf/chromium.ts';
+import { internalLinks } from './links.ts';
 
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -122,8 +123,8 @@ export const templateOf = (pathname: string): string => {
  * stylesheet and script answers 200. Pages are opened in the browser (so links are resolved
  * as a reader's browser resolves them, scripts included) either all, or with `onePerTemplate`
  * one page per template (the first of /controls/soc2/*, /evidence/*, …), the others only
- * requested and their links read from the HTML: pages of one template differ in data, not in
- * how links are made, and following them needs no browser.
+ * requested and their links read from the HTML (test/helpers/links.ts, as the file-based check
+ * reads them): pages of one template differ in data, not in how links are made.
  */
 export async function crawl(context: BrowserContext, base: string, options: { start?: string; width?: number; onePerTemplate?: boolean } = {}): Promise<{ seen: Set<string>; rendered: number; failures: string[] }> {
   const { start = '/', width = 4, onePerTemplate = false } = options;
@@ -147,11 +148,7 @@ export async function crawl(context: BrowserContext, base: string, options: { st
           failures.push(`${at} → ${r.status()}`);
           return;
         }
-        const url = `${base}${at}`;
-        targets = [...(await r.text()).matchAll(/<(?:a|link)\s[^>]*?\bhref="([^"]*)"|<(?:img|script)\s[^>]*?\bsrc="([^"]*)"/g)]
-          .map((m) => new URL((m[1] ?? m[2]!).replace(/&amp;/g, '&'), url))
-          .filter((u) => u.origin === new URL(base).origin)
-          .map((u) => u.pathname);
+        targets = internalLinks(await r.text(), at.endsWith('/') ? `${at.slice(1)}index.html` : at.slice(1));
       } else {
         templates.add(template);
         rendered++;
