@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// Entry of the `proofbook` command: loads the TypeScript sources through tsx so the CLI
-// runs straight from the checkout (no compile step to forget), then hands over to main().
-import { register } from 'tsx/esm/api';
+// Entry of the `proofbook` command: runs the TypeScript sources straight from the checkout (no
+// compile step to forget; see scripts/compiled-cli.mjs for how), then hands over to main().
+import { loadCli } from './compiled-cli.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await loadCli();
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAudit } from '../../src/audit/run.ts';
 import { buildModel } from '../../src/model/build.ts';
-import { bareRead } from './bare-read.ts';
+import { bareRead } from './bare-read.mjs';
 import { generateProgram } from './program.ts';
 
 const { values } = parseArgs({

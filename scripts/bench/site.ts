@@ -83,7 +83,7 @@ try {
   const find = measured('pagefind (baseline)', [process.execPath, path.join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', path.join(baseline, 'dist')], baseline);
   const floor: Usage = { wall: bare.wall + find.wall, cpu: bare.cpu + find.cpu, rss: Math.max(bare.rss, find.rss), stdout: '' };
   const check = measured('proofbook check', [process.execPath, CLI, 'check', '--content', content, '--as-of', AS_OF], ROOT);
-  const read = measured('bare read + YAML parse', [process.execPath, '--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'bare-read.ts'), content], ROOT);
+  const read = measured('bare read + YAML parse', [process.execPath, path.join(ROOT, 'scripts', 'bench', 'bare-read.mjs'), content], ROOT);
 
   console.log(`\nproofbook build, all four audiences in one process`);
   for (const [audience, s] of perAudience(all.stdout)) console.log(`  ${audience.padEnd(44)} wall ${s.toFixed(1).padStart(6)} s`);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import { neutraliseCell } from './cells.ts';
 import type { CellTone, CellValue, Table } from './table.ts';
 import { normaliseZip } from './zip.ts';
@@ -32,6 +32,11 @@ function cellValue(value: CellValue): CellValue {
 }
 
 export async function toXlsx(tables: Table[], options: WorkbookOptions): Promise<Buffer> {
+  // Loaded on first use: exceljs is hundreds of CommonJS modules, and every command that only
+  // lists the export kinds (`--help`, `export --help`) would otherwise load them all. Through
+  // require, not import(): in the integration's astro:build:done hook, an import() would go to
+  // Vite's module runner, which is closed by then.
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
   const when = new Date(`${options.asOf}T00:00:00Z`);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Proofbook';

@@ -9,7 +9,7 @@ import { routesFor } from './routes.ts';
 import { copyArtifacts } from './artifacts.ts';
 import { indexSite } from '../trust/search-index.ts';
 import { releaseRoutes } from '../release/routes.ts';
-import { publishReleases, releaseSiteProblems } from '../release/published.ts';
+import { publishReleases, releaseSiteMessage } from '../release/published.ts';
 import { publishExports } from './exports.ts';
 
 /** The content folder a plain `astro build` or `astro sync` reads, relative to the project root. */
@@ -57,12 +57,8 @@ export default function proofbook(): AstroIntegration {
           return;
         }
         // A broken release ledger, or a stored bundle changed since its release, stops the build too.
-        const releaseProblems = releaseSiteProblems(build);
-        if (releaseProblems.length) {
-          const [first] = releaseProblems;
-          const more = releaseProblems.length > 1 ? ` (and ${releaseProblems.length - 1} more: run npx proofbook verify --all)` : '';
-          throw contentError(`${first!.file}: ${first!.message}${more}\n${formatProblems(releaseProblems, label)}`);
-        }
+        const stop = releaseSiteMessage(build, label);
+        if (stop) throw contentError(stop);
         for (const route of routesFor(build.audience)) injectRoute({ ...route, prerender: true });
         for (const route of releaseRoutes(build)) injectRoute({ ...route, prerender: true });
       },

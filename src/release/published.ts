@@ -4,7 +4,7 @@ import type { ModelJson } from '../model/serialize.ts';
 import type { ReleaseRecord } from '../schemas/release.ts';
 import type { SiteBuild } from '../site/handoff.ts';
 import { SITES } from '../site/sites.ts';
-import type { Problem } from '../validation/problem.ts';
+import { formatProblems, type Problem } from '../validation/problem.ts';
 import type { AuditJson } from './diff.ts';
 import { bundleProblems, checkBundles, loadLedger, type BundleCheck } from './ledger.ts';
 import { extractBundle, readBundleFile } from './verify.ts';
@@ -65,6 +65,18 @@ export function releaseSiteProblems(build: SiteBuild): Problem[] {
   if (!releasesEnabled(build)) return [];
   const c = load(build);
   return [...c.ledgerProblems, ...bundleProblems(c.checks)];
+}
+
+/**
+ * Why the build must stop, as one message (the first problem, then all of them), or undefined.
+ * `proofbook build` asks before it starts Astro; a plain `astro build` asks in the integration.
+ */
+export function releaseSiteMessage(build: SiteBuild, label: string): string | undefined {
+  const problems = releaseSiteProblems(build);
+  if (!problems.length) return undefined;
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more: run npx proofbook verify --all)` : '';
+  return `${first!.file}: ${first!.message}${more}\n${formatProblems(problems, label)}`;
 }
 
 /** A release's model.json and audit.json, read from its bundle (checked against its manifest). */

@@ -1,28 +1,28 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { inTabs, serveStatic, templateOf, waitForText, within } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { htmlFiles } from '../helpers/links.ts';
 import { AUDIENCE_OUT, EXAMPLE_PUBLIC } from '../helpers/paths.ts';
 
 /** Every page of a built site, as URL paths. */
 export const pagesOf = (site: string) => htmlFiles(site).map((p) => `/${p.replace(/index\.html$/, '').replace(/\.html$/, '/')}`.replace(/^\/404\/$/, '/404.html'));
-const CUSTOMER = path.join(AUDIENCE_OUT, 'customer');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** The editions axe checks: the example's public trust center and the canary's customer edition (policy texts, NDA links). */
+const EDITIONS = { public: EXAMPLE_PUBLIC, customer: path.join(AUDIENCE_OUT, 'customer') };
+export type Edition = keyof typeof EDITIONS;
 
 /**
- * Runs axe over every page of the example's public trust center and the canary's customer
- * edition (policy texts, NDA links) in one colour scheme, page by page in a few tabs, each
- * page with its own time limit that names it. Returns "edition page rule: nodes" lines.
- * Dark mode changes colours only: there, contrast is the rule to check, on one page of each
- * template per edition.
+ * Runs axe over every page of the given trust-center editions in one colour scheme, page by
+ * page in a few tabs, each page with its own time limit that names it. Returns "edition page
+ * rule: nodes" lines. Dark mode changes colours only: there, contrast is the rule to check, on
+ * one page of each template per edition. With the public edition comes its search page with
+ * results on screen, the only content drawn by script.
  */
-export async function axeTrustCenter(browser: Browser, colorScheme: 'light' | 'dark'): Promise<string[]> {
+export async function axeTrustCenter(browser: Browser, colorScheme: 'light' | 'dark', editions: Edition[]): Promise<string[]> {
   const context = await browser.newContext({ colorScheme });
-  const [publicSite, customer] = await Promise.all([serveStatic(EXAMPLE_PUBLIC), serveStatic(CUSTOMER)]);
+  const sites = await Promise.all(editions.map(async (edition) => ({ edition, root: EDITIONS[edition], server: await serveStatic(EDITIONS[edition]) })));
   const failures: string[] = [];
-  const analyze = (axe: AxeBuilder) => (colorScheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(TAGS)).analyze();
-  let targets = [...pagesOf(EXAMPLE_PUBLIC).map((p) => ['public', publicSite.url, p] as const), ...pagesOf(CUSTOMER).map((p) => ['customer', customer.url, p] as const)];
+  let targets = sites.flatMap(({ edition, root, server }) => pagesOf(root).map((p) => [edition, server.url, p] as const));
   // Dark mode changes colours, not structure: one page of each template per edition shows
   // every component in the dark palette (every page is checked in the light scheme).
   if (colorScheme === 'dark') {
@@ -32,18 +32,19 @@ export async function axeTrustCenter(browser: Browser, colorScheme: 'light' | 'd
   try {
     await inTabs(context, targets, 3, async (page, [edition, base, p]) => {
       await within(`${edition} ${p} to load`, page.goto(`${base}${p}`));
-      const result = await within(`axe on ${edition} ${p}`, analyze(new AxeBuilder({ page })));
-      for (const v of result.violations) failures.push(`${edition} ${p} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      failures.push(...(await axeViolations(page, colorScheme, `${edition} ${p}`)));
     });
-    // The search page with results on screen, the only content drawn by script.
-    const page = await context.newPage();
-    await within('public /search/?q=restore to load', page.goto(`${publicSite.url}/search/?q=restore`));
-    await waitForText(page, '#search-status', /\d+ results?/);
-    for (const v of (await within('axe on /search/?q=restore', analyze(new AxeBuilder({ page })))).violations) failures.push(`public /search/?q=restore ${v.id}`);
+    const publicSite = sites.find((s) => s.edition === 'public');
+    if (publicSite) {
+      const page = await context.newPage();
+      await within('public /search/?q=restore to load', page.goto(`${publicSite.server.url}/search/?q=restore`));
+      await waitForText(page, '#search-status', /\d+ results?/);
+      failures.push(...(await axeViolations(page, colorScheme, 'public /search/?q=restore')));
+    }
   } finally {
     // The browser first, then the servers it was talking to.
     await context.close();
-    await Promise.all([publicSite.close(), customer.close()]);
+    await Promise.all(sites.map((s) => s.server.close()));
   }
   return failures.sort();
 }

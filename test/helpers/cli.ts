@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './paths.ts';
 
@@ -80,7 +81,7 @@ function inProcess(args: string[], options: { cwd?: string; env?: Record<string,
  * releases) must use this, since a worker stuck in spawnSync cannot answer vitest's RPC
  * ("Timeout calling onTaskUpdate" on a loaded machine).
  */
-export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; spawn?: boolean } = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; spawn?: boolean; background?: boolean } = {}): Promise<CliResult> {
   // Commands that start neither Astro nor Chromium run in this process (see IN_PROCESS);
   // `spawn: true` keeps the child process where the test is about the process itself.
   if (inProcess(args, options)) return runCliInProcess(args);
@@ -90,6 +91,9 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: Recor
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // `background: true` lowers the child's CPU priority, so the global setup's longest chain
+    // of builds (test/release/fixtures.ts) is not slowed by builds that could run any time.
+    if (options.background && child.pid) os.setPriority(child.pid, 10);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -1,33 +1,35 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { EXPORT_KINDS, exportFileName } from '../../src/export/kinds.ts';
 import { sha256FileSync } from '../../src/release/digest.ts';
-import { runCli } from '../helpers/cli.ts';
+import { hasChromium } from '../helpers/browser.ts';
+import { TMP } from '../helpers/paths.ts';
+import { runCli, type CliResult } from '../helpers/cli.ts';
 import { edit } from '../helpers/content.ts';
-import { commitAll, flipByte, git, gitRepo, readEntries, runCliAsync, writeRawZip } from './helpers.ts';
+import { commitAll, flipByte, gitRepo, readEntries, runCliAsync, writeRawZip } from './helpers.ts';
+import { releaseOutcomes, SIGNED, SIGNER } from './fixtures.ts';
 
 /**
- * The release workflow through the real CLI, on a temp git repository holding the fixture.
- * Astro builds are few (three): one signed release shared by most tests, a second release of
- * the same commit from another clone (reproducibility), and a release from a dirty tree.
+ * The release workflow through the real CLI, on the signed release the global setup made
+ * (test/release/fixtures.ts): a temp git repository holding the fixture, released as 2026.1.
+ * Releasing the same commit again from another clone is in reproducible.test.ts.
  */
-let repo: { root: string; content: string };
-let bundle: string;
-let record: string;
+const repo = SIGNED;
+const keys = SIGNER;
+const bundle = path.join(repo.root, 'releases', 'proofbook-2026.1.zip');
+const record = path.join(repo.content, 'releases', '2026.1.yaml');
 let releasedCommit: string;
-let keys: { priv: string; pub: string };
-let first: { code: number; stdout: string; stderr: string };
+let first: CliResult;
 
-beforeAll(async () => {
-  repo = gitRepo('release-main');
-  releasedCommit = git(repo.root, ['rev-parse', 'HEAD']);
-  const k = await runCliAsync(['keygen', '--out', path.join(repo.root, '..', `${path.basename(repo.root)}-signer`)]);
-  expect(k.code, k.stderr).toBe(0);
-  keys = { priv: `${repo.root}-signer.key.pem`, pub: `${repo.root}-signer.pub.pem` };
-  first = await runCliAsync(['release', '2026.1', '--content', repo.content, '--sign-key', keys.priv, '--approver', 'Grace Hopper (CISO)', '--allow-findings', 'fixture has none; kept so new audit rules cannot break this test']);
-  bundle = path.join(repo.root, 'releases', 'proofbook-2026.1.zip');
-  record = path.join(repo.content, 'releases', '2026.1.yaml');
+beforeAll(() => {
+  const outcomes = releaseOutcomes();
+  expect(outcomes.keygen.code, outcomes.keygen.stderr).toBe(0);
+  first = outcomes.signed;
+  releasedCommit = outcomes.signedCommit;
 });
 
 describe('proofbook release', () => {
@@ -166,16 +168,37 @@ describe('proofbook release', () => {
     expect(existsSync(path.join(other.content, 'releases'))).toBe(false);
     expect(runCli(['release', '2026.1', '--content', other.content, '--allow-findings', ' ']).code).toBe(2);
   });
+});
 
-  it('is byte-reproducible: the same commit released from another clone into another folder has the same sha256', async () => {
-    const clone = path.join(path.dirname(repo.root), `${path.basename(repo.root)}-clone`);
-    git(path.dirname(repo.root), ['clone', '-q', repo.root, clone]);
-    expect(git(clone, ['rev-parse', 'HEAD'])).toBe(releasedCommit);
-    const r = await runCliAsync(['release', '2026.1', '--content', path.join(clone, 'content'), '--bundle-dir', path.join(clone, 'elsewhere'), '--sign-key', keys.priv, '--approver', 'Grace Hopper (CISO)', '--allow-findings', 'fixture has none; kept so new audit rules cannot break this test'], { env: { TZ: 'Pacific/Auckland' } });
-    expect(r.code, r.stderr).toBe(0);
-    const again = path.join(clone, 'elsewhere', 'proofbook-2026.1.zip');
-    expect(sha256FileSync(again).sha256).toBe(sha256FileSync(bundle).sha256);
-    expect(readFileSync(again).equals(readFileSync(bundle))).toBe(true);
+/**
+ * A release carries every export: the auditor edition's exports/ folder, and with --pdf the
+ * PDF binder, all listed in MANIFEST.json with their sha256 (so the signature covers them).
+ * `verify` accepting the bundle is in 'proofbook release'.
+ */
+describe('exports in a release bundle', () => {
+  if (!hasChromium) console.warn('[skip] binder in the bundle: /usr/bin/chromium is absent (apt-get install -y chromium).');
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+  it('every export is in the bundle and in MANIFEST.json with its sha256', async () => {
+    const { files } = await readEntries(bundle);
+    const manifest = JSON.parse(files.get('MANIFEST.json')!.toString('utf8')) as { files: Array<{ path: string; sha256: string }> };
+    const listed = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+    const names = EXPORT_KINDS.flatMap((k) => k.formats.map((f) => `exports/${exportFileName(k.id, f)}`));
+    if (hasChromium) names.push('exports/binder.pdf');
+    for (const name of names) {
+      expect(files.has(name), name).toBe(true);
+      expect(listed.get(name), name).toBe(sha(files.get(name)!));
+    }
+    const matrix = JSON.parse(files.get('exports/control-matrix.json')!.toString('utf8'));
+    expect(matrix.audience).toBe('auditor');
+  });
+
+  it.skipIf(!hasChromium)("the bundle's binder names the release on its cover", async () => {
+    const { files } = await readEntries(bundle);
+    const file = path.join(mkdtempSync(path.join(TMP, 'export-release-pdf-')), 'binder.pdf');
+    writeFileSync(file, files.get('exports/binder.pdf')!);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Release 2026.1');
   });
 });
 

@@ -1,48 +1,36 @@
-import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXPORT_KINDS, exportFileName } from '../../src/export/kinds.ts';
 import { extractBundle } from '../../src/release/verify.ts';
 import { hasChromium, inTabs, launchChromium, templateOf, within } from '../helpers/browser.ts';
-import { edit } from '../helpers/content.ts';
 import { brokenLinks, htmlFiles, internalLinks } from '../helpers/links.ts';
 import { TMP } from '../helpers/paths.ts';
-import { commitAll, flipByte, gitRepo, readEntries, runCliAsync } from './helpers.ts';
+import { flipByte, readEntries, runCliAsync } from './helpers.ts';
+import { copyRepo, releaseOutcomes, VERSIONED, VERSIONED_SITE } from './fixtures.ts';
+import type { CliResult } from '../helpers/cli.ts';
 
 /**
- * The versioned site, the release ledger and the offline snapshot: two releases with a policy
- * change between them, the second from a dirty tree (--allow-dirty), then the internal portal
- * built over the repository (three Astro builds in all, shared by every test here).
+ * The versioned site, the release ledger and the offline snapshot, on the releases the global
+ * setup made (test/release/fixtures.ts): two releases with a policy change between them, the
+ * second from a dirty tree (--allow-dirty), then the internal portal built over the repository.
+ * The tests that change the repository work on a copy of it.
  */
-let repo: { root: string; content: string };
-let site: string;
-let released: { code: number; stdout: string; stderr: string };
+const repo = VERSIONED;
+const site = VERSIONED_SITE;
+let released: CliResult;
 const bundles = () => ({ '2026.1': path.join(repo.root, 'releases', 'proofbook-2026.1.zip'), '2026.2': path.join(repo.root, 'releases', 'proofbook-2026.2.zip') });
-const ALLOW = ['--allow-findings', 'test fixture'];
 const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
 
-beforeAll(async () => {
-  repo = gitRepo('release-site');
-  // With --pdf, the first release also carries the binder (see 'exports in a release bundle').
-  const one = await runCliAsync(['release', '2026.1', '--content', repo.content, '--approver', 'Ada Lovelace (CTO)', ...ALLOW, ...(hasChromium ? ['--pdf'] : [])]);
-  expect(one.code, one.stderr).toBe(0);
-  commitAll(repo.root, 'Release 2026.1', '2026-07-15T10:00:00Z');
-  edit(repo.content, 'policies/backup.mdx', 'version: "1.0"', 'version: "1.1"');
-  edit(repo.content, 'policies/backup.mdx', 'All production databases are backed up daily.', 'All production databases are backed up every hour and kept for 35 days.');
-  commitAll(repo.root, 'Backup policy 1.1: hourly backups, 35-day retention', '2026-07-20T09:00:00Z', 'Grace Hopper');
-  // An uncommitted change as well: the release records it (--allow-dirty), the ledger chains on.
-  edit(repo.content, 'policies/access.mdx', 'may read or delete backups.', 'may read backups; deleting one needs a second approver.');
-  released = await runCliAsync(['release', '2026.2', '--content', repo.content, '--approver', 'Grace Hopper (CISO)', '--allow-dirty', ...ALLOW]);
-  expect(released.code, released.stderr).toBe(0);
-  commitAll(repo.root, 'Release 2026.2', '2026-07-20T10:00:00Z');
-  const out = mkdtempSync(path.join(TMP, 'release-site-out-'));
-  const build = await runCliAsync(['build', '--audience', 'internal', '--content', repo.content, '--out', out]);
-  expect(build.code, build.stderr).toBe(0);
-  site = path.join(out, 'internal');
+beforeAll(() => {
+  const { first, second, build } = releaseOutcomes().versioned;
+  for (const [step, r] of Object.entries({ 'release 2026.1': first, 'release 2026.2': second, 'build --audience internal': build })) {
+    expect(r, `${step} did not run: an earlier step failed`).toBeDefined();
+    expect(r!.code, `${step}: ${r!.stderr}${r!.stdout}`).toBe(0);
+  }
+  released = second!;
 });
 
 describe('the versioned site', () => {
@@ -103,50 +91,14 @@ describe('the versioned site', () => {
   });
 
   it('refuses to build over a stored bundle that changed since its release', async () => {
-    const file = bundles()['2026.1'];
-    const saved = `${file}.saved`;
-    copyFileSync(file, saved);
-    try {
-      await flipByte(file, 'index.html');
-      const r = await runCliAsync(['build', '--audience', 'internal', '--content', repo.content, '--out', path.join(path.dirname(site), 'tampered')]);
-      expect(r.code).toBe(1);
-      expect(r.stderr + r.stdout).toContain('The stored bundle of release 2026.1 (proofbook-2026.1.zip) does not match its recorded sha256');
-      expect(existsSync(path.join(path.dirname(site), 'tampered', 'internal'))).toBe(false);
-    } finally {
-      copyFileSync(saved, file);
-    }
-  });
-});
-
-/**
- * A release carries every export: the auditor edition's exports/ folder, and with --pdf the
- * PDF binder, all listed in MANIFEST.json with their sha256 (so the signature covers them).
- * `verify --all` accepting the bundle is in 'the release ledger'.
- */
-describe('exports in a release bundle', () => {
-  if (!hasChromium) console.warn('[skip] binder in the bundle: /usr/bin/chromium is absent (apt-get install -y chromium).');
-  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-  it('every export is in the bundle and in MANIFEST.json with its sha256', async () => {
-    const { files } = await readEntries(bundles()['2026.1']);
-    const manifest = JSON.parse(files.get('MANIFEST.json')!.toString('utf8')) as { files: Array<{ path: string; sha256: string }> };
-    const listed = new Map(manifest.files.map((f) => [f.path, f.sha256]));
-    const names = EXPORT_KINDS.flatMap((k) => k.formats.map((f) => `exports/${exportFileName(k.id, f)}`));
-    if (hasChromium) names.push('exports/binder.pdf');
-    for (const name of names) {
-      expect(files.has(name), name).toBe(true);
-      expect(listed.get(name), name).toBe(sha(files.get(name)!));
-    }
-    const matrix = JSON.parse(files.get('exports/control-matrix.json')!.toString('utf8'));
-    expect(matrix.audience).toBe('auditor');
-  });
-
-  it.skipIf(!hasChromium)("the bundle's binder names the release on its cover", async () => {
-    const { files } = await readEntries(bundles()['2026.1']);
-    const file = path.join(mkdtempSync(path.join(TMP, 'export-release-pdf-')), 'binder.pdf');
-    writeFileSync(file, files.get('exports/binder.pdf')!);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-l', '1', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Release 2026.1');
+    const copy = copyRepo(repo, 'release-site-tampered');
+    await flipByte(path.join(copy.root, 'releases', 'proofbook-2026.1.zip'), 'index.html');
+    const out = path.join(copy.root, 'out');
+    const r = await runCliAsync(['build', '--audience', 'internal', '--content', copy.content, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toContain('The stored bundle of release 2026.1 (proofbook-2026.1.zip) does not match its recorded sha256');
+    expect(r.stderr).toContain('The internal build failed; the previous');
+    expect(existsSync(path.join(out, 'internal'))).toBe(false);
   });
 });
 
@@ -166,19 +118,16 @@ describe('the release ledger', () => {
   });
 
   it('verify --all finds an edited release record (the chain breaks there), and release refuses to extend a broken ledger', async () => {
-    const original = readFileSync(record('2026.1'), 'utf8');
-    try {
-      writeFileSync(record('2026.1'), original.replace('approver: "Ada Lovelace (CTO)"', 'approver: "Mallory"'));
-      const r = await runCliAsync(['verify', '--all', '--content', repo.content]);
-      expect(r.code).toBe(1);
-      expect(r.stdout).toContain('Release record 2026.1 was edited after the release');
-      const rel = await runCliAsync(['release', '2026.3', '--content', repo.content, '--allow-dirty']);
-      expect(rel.code).toBe(1);
-      expect(rel.stderr).toContain('the release ledger is broken');
-      expect(existsSync(record('2026.3'))).toBe(false);
-    } finally {
-      writeFileSync(record('2026.1'), original);
-    }
+    const copy = copyRepo(repo, 'release-site-edited');
+    const edited = path.join(copy.content, 'releases', '2026.1.yaml');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('approver: "Ada Lovelace (CTO)"', 'approver: "Mallory"'));
+    const r = await runCliAsync(['verify', '--all', '--content', copy.content]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Release record 2026.1 was edited after the release');
+    const rel = await runCliAsync(['release', '2026.3', '--content', copy.content, '--allow-dirty']);
+    expect(rel.code).toBe(1);
+    expect(rel.stderr).toContain('the release ledger is broken');
+    expect(existsSync(path.join(copy.content, 'releases', '2026.3.yaml'))).toBe(false);
   });
 });
 

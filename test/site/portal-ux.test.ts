@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../helpers/axe.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/build.ts';
@@ -108,9 +108,7 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
       const page = await context.newPage();
       for (const at of pages) {
         await within(`${at} to load (${colorScheme})`, page.goto(`${site.url}${at}`));
-        const axe = new AxeBuilder({ page });
-        const result = await within(`axe on ${at} (${colorScheme})`, (colorScheme === 'dark' ? axe.withRules(['color-contrast']) : axe.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])).analyze());
-        for (const v of result.violations) found.push(`${colorScheme} ${at} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        found.push(...(await axeViolations(page, colorScheme, `${at} (${colorScheme})`)));
       }
       await context.close();
     }

@@ -8,6 +8,14 @@ import { SITES } from '../../site/sites.ts';
 import { isAudience } from '../../audience/visibility.ts';
 import { LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
+import { releaseSiteMessage } from '../../release/published.ts';
+
+/** A user's problem reported as a failed build: the message only, no stack trace. */
+function userError(message: string): Error {
+  const error = new Error(message);
+  error.stack = error.message;
+  return error;
+}
 
 /** --audience values: repeatable, comma lists allowed, "all" (the default) for every audience in order. */
 export function audiencesOption(value: unknown): Audience[] {
@@ -39,14 +47,19 @@ export const build: Command = {
     // One model for every audience: each build gets its view of it, and what the audiences can
     // share (the self-audit, the release ledger) is worked out once.
     const shared = {};
+    const bundleDir = values['bundle-dir'] ? path.resolve(String(values['bundle-dir'])) : undefined;
     let failed = 0;
     for (const audience of audiences) {
       const target = path.join(out, audience);
       const label = target.split(path.sep).join('/');
       const started = performance.now();
       try {
+        // A broken release ledger or a stored bundle changed since its release stops a portal
+        // build: found here, before Astro starts, rather than seconds later inside it.
+        const releases = releaseSiteMessage({ contentDir: path.resolve(String(values.content)), audience, model, view: model, shared, ...(bundleDir ? { bundleDir } : {}) }, String(values.content));
+        if (releases) throw userError(releases);
         const { buildSite } = await import('../../site/build-site.ts');
-        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(values['bundle-dir'] ? { bundleDir: String(values['bundle-dir']) } : {}), logLevel: values.verbose ? 'info' : 'warn' });
+        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(bundleDir ? { bundleDir } : {}), logLevel: values.verbose ? 'info' : 'warn' });
       } catch (error) {
         failed++;
         const message = renderBuildError(error, build, values);

@@ -1,0 +1,2 @@
+/** See bare-read.mjs: reads and YAML-parses a program's files, nothing else. */
+export function bareRead(root: string): number;
