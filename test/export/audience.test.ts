@@ -1,14 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
 import { exportContext } from '../../src/export/build.ts';
 import { guardExports } from '../../src/export/guard.ts';
 import { renderExports } from '../../src/export/kinds.ts';
 import { hasChromium } from '../helpers/browser.ts';
-import { runCliAsync } from '../helpers/cli.ts';
+import { runCliAsync, runCliInProcess } from '../helpers/cli.ts';
 import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, TMP } from '../helpers/paths.ts';
 import { readXlsx } from './helpers.ts';
 
@@ -108,18 +107,7 @@ describe('the leak guard on exports', () => {
 
 describe('proofbook export usage', () => {
   /** Runs the CLI in this process (usage errors happen before any work), capturing what it prints. */
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
-    try {
-      return { code: await main(args), stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
-  }
+  const cli = (args: string[]) => runCliInProcess(args, { usageError: true });
 
   it('--help lists every kind; an unknown kind or format is a usage error with a suggestion', async () => {
     const help = await cli(['export', '--help']);

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
 import type { Model } from '../../src/model/types.ts';
 import { hasChromium } from '../helpers/browser.ts';
-import { runCliAsync } from '../helpers/cli.ts';
+import { runCliAsync, runCliInProcess } from '../helpers/cli.ts';
 import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, TMP } from '../helpers/paths.ts';
 
 /** One policy printed alone (`proofbook pdf --policy ID`), read back with pdftotext. */
@@ -41,18 +40,10 @@ describe.skipIf(!hasChromium)('one policy alone', () => {
 
 describe('pdf usage', () => {
   it('an unknown policy is a usage error that suggests the nearest id', async () => {
-    let stderr = '';
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((stderr += String(t)), true));
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      // In this process: the policy is checked before anything is printed (Chromium present or not).
-      const code = await main(['pdf', '--policy', 'pol-backpu', '--as-of', EXAMPLE_AS_OF, '--content', EXAMPLE_CONTENT]);
-      if (!hasChromium) return expect(code).toBe(1);
-      expect(code).toBe(2);
-      expect(stderr).toContain('Did you mean "pol-backup"');
-    } finally {
-      err.mockRestore();
-      out.mockRestore();
-    }
+    // In this process: the policy is checked before anything is printed (Chromium present or not).
+    const { code, stderr } = await runCliInProcess(['pdf', '--policy', 'pol-backpu', '--as-of', EXAMPLE_AS_OF, '--content', EXAMPLE_CONTENT], { usageError: true });
+    if (!hasChromium) return expect(code).toBe(1);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Did you mean "pol-backup"');
   });
 });

@@ -30,16 +30,22 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
  */
 const IN_PROCESS = new Set(['check', 'audit', 'import', 'hash', 'verify', 'keygen', 'controls', 'init', 'help', '--help', '-h', '--version']);
 
-/** Where output goes while a command runs in-process; one store per run, so concurrent tests do not mix. */
-const capture = new AsyncLocalStorage<{ stdout: string[]; stderr: string[] }>();
-let streamsPatched = false;
+/**
+ * Where output goes while a command runs in-process; one store per run, so concurrent tests do
+ * not mix. Kept on globalThis: test files share their worker (isolate: false), and should this
+ * module be evaluated again, every copy must use the same store and the same stream patch.
+ */
+const SHARED = Symbol.for('proofbook.test.cli-capture');
+type Store = { stdout: string[]; stderr: string[] };
+const capture: AsyncLocalStorage<Store> = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new AsyncLocalStorage<Store>()) as AsyncLocalStorage<Store>;
+const PATCHED = Symbol.for('proofbook.test.cli-capture.patched');
+/** Routes the process's stdout and stderr into the running command's store; patched again if anything replaced them. */
 function patchStreams(): void {
-  if (streamsPatched) return;
-  streamsPatched = true;
   for (const name of ['stdout', 'stderr'] as const) {
     const stream = process[name];
+    if ((stream.write as unknown as Record<symbol, boolean>)[PATCHED]) continue;
     const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const store = capture.getStore();
       if (!store) return original(chunk, ...rest);
       store[name].push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
@@ -47,6 +53,8 @@ function patchStreams(): void {
       if (done) queueMicrotask(done);
       return true;
     }) as typeof stream.write;
+    (write as unknown as Record<symbol, boolean>)[PATCHED] = true;
+    stream.write = write;
   }
 }
 
@@ -54,12 +62,13 @@ function patchStreams(): void {
  * Runs `main()` of the CLI in this process, as the bin does (an exception is an internal error,
  * exit 70, as in scripts/proofbook.mjs). Only for the commands in IN_PROCESS.
  */
-export async function runCliInProcess(args: string[]): Promise<CliResult> {
-  if (!IN_PROCESS.has(args[0] ?? '--help')) throw new Error(`runCliInProcess: "${args[0]}" starts Astro or Chromium; use runCliAsync`);
+export async function runCliInProcess(args: string[], options: { usageError?: boolean } = {}): Promise<CliResult> {
+  // `usageError: true`: a test of a usage error, which every command reports before any work.
+  if (!options.usageError && !IN_PROCESS.has(args[0] ?? '--help')) throw new Error(`runCliInProcess: "${args[0]}" starts Astro or Chromium; use runCliAsync`);
   process.env.NO_COLOR = '1';
   patchStreams();
   const { main } = await import('../../src/cli/main.ts');
-  const store = { stdout: [] as string[], stderr: [] as string[] };
+  const store: Store = { stdout: [], stderr: [] };
   const code = await capture.run(store, async () => {
     try {
       return await main(args);

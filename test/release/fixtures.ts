@@ -42,6 +42,8 @@ export const VERSIONED_ALLOW = ['--allow-findings', 'test fixture'];
 export interface ReleaseOutcomes {
   keygen: CliResult;
   signed: CliResult;
+  /** The same commit released again from a clone, into another folder, in another time zone (reproducible.test.ts). */
+  again?: CliResult;
   /** The commit released as 2026.1 of SIGNED. */
   signedCommit: string;
   versioned: { first?: CliResult; second?: CliResult; build?: CliResult };
@@ -57,12 +59,20 @@ function gitRepoAt(repo: Repo, date = '2026-07-15T09:00:00Z'): void {
   git(repo.root, ['commit', '-qm', 'Program as of July'], { date });
 }
 
-async function signedRelease(): Promise<Pick<ReleaseOutcomes, 'keygen' | 'signed' | 'signedCommit'>> {
+/** Where the second release of SIGNED's commit is made: a clone, with its own bundle folder. */
+export const SIGNED_CLONE = `${SIGNED.root}-clone`;
+export const SIGNED_AGAIN = path.join(SIGNED_CLONE, 'elsewhere', 'proofbook-2026.1.zip');
+
+async function signedRelease(): Promise<Pick<ReleaseOutcomes, 'keygen' | 'signed' | 'signedCommit' | 'again'>> {
   gitRepoAt(SIGNED);
   const signedCommit = git(SIGNED.root, ['rev-parse', 'HEAD']);
   const keygen = await runCliAsync(['keygen', '--out', SIGNER.priv.replace(/\.key\.pem$/, '')], { spawn: true });
+  // Cloned before the first release writes anything: the clone holds the commit alone.
+  git(TMP, ['clone', '-q', SIGNED.root, SIGNED_CLONE]);
   const signed = await runCliAsync(['release', '2026.1', '--content', SIGNED.content, ...SIGNED_ARGS]);
-  return { keygen, signed, signedCommit };
+  if (signed.code !== 0) return { keygen, signed, signedCommit };
+  const again = await runCliAsync(['release', '2026.1', '--content', path.join(SIGNED_CLONE, 'content'), '--bundle-dir', path.dirname(SIGNED_AGAIN), ...SIGNED_ARGS], { env: { TZ: 'Pacific/Auckland' } });
+  return { keygen, signed, signedCommit, again };
 }
 
 async function versionedSite(): Promise<ReleaseOutcomes['versioned']> {
