@@ -50,12 +50,14 @@ export function generateProgram(root: string, size: ProgramSize): void {
       `---\nid: msr-${pad(m, 3)}\narea: ${pick(AREAS, m)}\ntitle: Measure ${m}\nowner: SRE lead\nfrequency: ${pick(FREQUENCIES, m)}\nautomation: automated\ncontrols:\n  soc2: [${pick(SOC2, m)}, ${pick(SOC2, m + 3)}]\n  iso27001: [${pick(ISO, m)}]\npolicies: [${policies.join(', ')}]\ntargets: { rpo: PT24H, rto: PT4H }\n---\nWhat the measure does, in a paragraph.\n`,
     );
   }
-  // Evidence spread over the year; each measure's items cover its intervals.
+  // Evidence spread over the year; each measure's items cover its intervals. The last item ends
+  // by 2026-12-06, before the benches' as-of date (2026-12-15): `check` refuses evidence
+  // collected after it, so a larger size must not push dates into 2027.
   for (let e = 0; e < N_EVIDENCE; e++) {
     const id = `ev-${pad(e)}`;
     const m = e % N_MEASURES;
     const slot = Math.floor(e / N_MEASURES);
-    const start = addDays('2026-01-01', Math.floor((slot * 365) / Math.ceil(N_EVIDENCE / N_MEASURES)));
+    const start = addDays('2026-01-01', Math.floor((slot * 330) / Math.ceil(N_EVIDENCE / N_MEASURES)));
     const end = addDays(start, 9);
     const restore = e % 10 === 0;
     const artifact = `evidence/files/${id}.log`;

@@ -11,18 +11,25 @@ import path from 'node:path';
 export function rewriteForOffline(siteRoot: string, options: { skip?: (rel: string) => boolean } = {}): { pages: number; stylesheets: number } {
   let pages = 0;
   let stylesheets = 0;
+  // Every page links the same stylesheets, files and folders: look each one up once.
+  const kinds = new Map<string, TargetKind>();
+  const kindOf = (target: string) => {
+    let k = kinds.get(target);
+    if (k === undefined) kinds.set(target, (k = targetKind(siteRoot, target)));
+    return k;
+  };
   for (const rel of listFiles(siteRoot)) {
     if (options.skip?.(rel)) continue;
     if (rel.endsWith('.html')) {
       const file = path.join(siteRoot, rel);
       const before = readFileSync(file, 'utf8');
-      const after = rewriteHtml(before, rel, (target) => targetKind(siteRoot, target));
+      const after = rewriteHtml(before, rel, kindOf);
       if (after !== before) writeFileSync(file, after);
       pages++;
     } else if (rel.endsWith('.css')) {
       const file = path.join(siteRoot, rel);
       const before = readFileSync(file, 'utf8');
-      const after = rewriteCss(before, rel, (target) => targetKind(siteRoot, target));
+      const after = rewriteCss(before, rel, kindOf);
       if (after !== before) writeFileSync(file, after);
       stylesheets++;
     }
