@@ -1,45 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.ts';
 import { runCliAsync } from '../helpers/cli.ts';
-import { copyContent, edit, write } from '../helpers/content.ts';
-import { FIXTURES, TMP } from '../helpers/paths.ts';
+import { copyContent, edit } from '../helpers/content.ts';
+import { TMP } from '../helpers/paths.ts';
 
-const MINIMAL = path.join(FIXTURES, 'minimal');
-
-/** A copy of the minimal program with one of every kind of mistake. */
-function brokenProgram(): string {
-  const dir = copyContent(MINIMAL, 'broken');
-  edit(dir, 'measures/nightly.mdx', 'soc2: [A1.2, CC7.1]', 'soc2: [A1.2, CC7.9]');
-  edit(dir, 'measures/nightly.mdx', 'policies: [pol-backup]', 'policies: [pol-bakup]');
-  const dr = readFileSync(path.join(MINIMAL, 'policies/backup.mdx'), 'utf8').replace('pol-backup', 'pol-dr');
-  write(dir, 'policies/dr.mdx', dr.replace('effective: 2026-01-05', 'effective: 2026-13-05').replace('reviewInterval: P1Y', 'reviewInterval: yearly'));
-  write(dir, 'measures/zz-copy.mdx', readFileSync(path.join(MINIMAL, 'measures/nightly.mdx'), 'utf8'));
-  write(dir, 'evidence/broken-yaml.md', '---\nid: ev-broken\ntitle: [unclosed\n---\nBody\n');
-  write(dir, 'evidence/escape.md', `---
-id: ev-escape
-title: Escaping artifact
-kind: log
-collected: 2026-06-01
-source: x
-collectedBy: y
-validFor: P1M
-artifacts:
-  - path: ../outside.log
-    sha256: "${'0'.repeat(64)}"
-  - path: evidence/files/missing.log
-    sha256: "${'0'.repeat(64)}"
-supports:
-  measures: [msr-nightly]
-  controls: { soc2: [A1.2] }
----
-`);
-  write(dir, 'evidence/typo.md', '---\nid: ev-typo\ntitle: Typo\nkind: log\ncollectedOn: 2026-06-01\nsource: x\ncollectedBy: y\nvalidFor: P1M\n---\n');
-  // Tamper with the pinned artifact.
-  writeFileSync(path.join(dir, 'evidence/files/jobs-2026-06.log'), 'edited after collection\n');
-  return dir;
-}
+import { brokenProgram, MINIMAL } from './broken-program.ts';
 
 describe('validation', () => {
   it('lists every problem at once with file, line, field and a fix', () => {
@@ -120,27 +87,5 @@ describe('validation', () => {
     const r = await runCliAsync(['check', '--content', empty]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/proofbook\.yaml\n\s+The program settings file is missing\./);
-  });
-});
-
-describe('a failed build', () => {
-  it('leaves the previous output untouched, whether validation or Astro fails', async () => {
-    const out = path.join(TMP, 'kept-dist');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'index.html'), 'previous site');
-    const invalid = brokenProgram();
-    const r1 = await runCliAsync(['build', '--content', invalid, '--out', out, '--as-of', '2026-07-10']);
-    expect(r1.code).toBe(1);
-    // Valid for the model, but the MDX imports a module that does not exist: Astro itself fails.
-    const astroFails = copyContent(MINIMAL, 'astro-fails');
-    edit(astroFails, 'policies/backup.mdx', 'All production', "import Missing from './does-not-exist.js';\n\nAll production");
-    // The internal portal renders every body, so its build is the one that meets the import.
-    const r2 = await runCliAsync(['build', '--content', astroFails, '--audience', 'internal', '--out', out, '--as-of', '2026-07-10']);
-    expect(r2.code).toBe(1);
-    expect(r2.stderr).toMatch(/The site build failed/);
-    expect(r2.stderr).toMatch(/left untouched/);
-    expect(r2.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
-    expect(existsSync(`${out}.building-${process.pid}`)).toBe(false);
   });
 });
