@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { viewFor } from '../audience/filter.ts';
 import { buildModel } from '../model/build.ts';
 import { formatProblems } from '../validation/problem.ts';
+import { userError } from '../site/build-error.ts';
 import { handedOver, handoffPlugin, type SiteBuild } from '../site/handoff.ts';
 import { routesFor } from './routes.ts';
 import { copyArtifacts } from './artifacts.ts';
@@ -15,13 +16,6 @@ import { publishExports } from './exports.ts';
 /** The content folder a plain `astro build` or `astro sync` reads, relative to the project root. */
 const DEFAULT_CONTENT = 'content';
 
-/** A user error raised inside Astro: the message only, no stack trace. */
-function contentError(message: string): Error {
-  const error = new Error(message);
-  error.stack = error.message;
-  return error;
-}
-
 /**
  * A plain `astro build` has nobody to hand it a model: build and validate ./content here,
  * once, as the internal portal (what `proofbook build --audience internal` makes).
@@ -29,7 +23,7 @@ function contentError(message: string): Error {
 function ownBuild(): SiteBuild {
   const contentDir = path.resolve(DEFAULT_CONTENT);
   const { model, problems } = buildModel({ contentDir });
-  if (!model || problems.length) throw contentError(`\n${formatProblems(problems, DEFAULT_CONTENT)}`);
+  if (!model || problems.length) throw userError(`\n${formatProblems(problems, DEFAULT_CONTENT)}`);
   return { contentDir, audience: 'internal', model, view: viewFor(model, 'internal'), shared: {} };
 }
 
@@ -58,7 +52,7 @@ export default function proofbook(): AstroIntegration {
         }
         // A broken release ledger, or a stored bundle changed since its release, stops the build too.
         const stop = releaseSiteMessage(build, label);
-        if (stop) throw contentError(stop);
+        if (stop) throw userError(stop);
         for (const route of routesFor(build.audience)) injectRoute({ ...route, prerender: true });
         for (const route of releaseRoutes(build)) injectRoute({ ...route, prerender: true });
       },

@@ -15,3 +15,10 @@ export function describeBuildError(error: unknown, contentDir: string): string {
   if (process.env.PROOFBOOK_DEBUG && e.stack) lines.push(e.stack);
   return lines.join('\n');
 }
+
+/** A user's problem raised as an error: the message only, no stack trace (the CLI and the integration throw these). */
+export function userError(message: string): Error {
+  const error = new Error(message);
+  error.stack = error.message;
+  return error;
+}

@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasChromium } from '../helpers/browser.ts';
 import { runCliAsync, type CliResult } from '../helpers/cli.ts';
 import { edit } from '../helpers/content.ts';
 import { TMP } from '../helpers/paths.ts';
-import { commitAll, git, RELEASE_FIXTURE } from './helpers.ts';
+import { commitAll, git, gitRepoAt } from './helpers.ts';
 
 /**
  * The releases the release tests read, made once per run by the global setup beside the site
@@ -51,20 +51,12 @@ export interface ReleaseOutcomes {
 
 const OUTCOMES = path.join(TMP, 'release-fixtures.json');
 
-function gitRepoAt(repo: Repo, date = '2026-07-15T09:00:00Z'): void {
-  mkdirSync(repo.root, { recursive: true });
-  cpSync(RELEASE_FIXTURE, repo.content, { recursive: true });
-  git(repo.root, ['init', '-q']);
-  git(repo.root, ['add', '-A']);
-  git(repo.root, ['commit', '-qm', 'Program as of July'], { date });
-}
-
 /** Where the second release of SIGNED's commit is made: a clone, with its own bundle folder. */
 export const SIGNED_CLONE = `${SIGNED.root}-clone`;
 export const SIGNED_AGAIN = path.join(SIGNED_CLONE, 'elsewhere', 'proofbook-2026.1.zip');
 
 async function signedRelease(): Promise<Pick<ReleaseOutcomes, 'keygen' | 'signed' | 'signedCommit' | 'again'>> {
-  gitRepoAt(SIGNED);
+  gitRepoAt(SIGNED.root);
   const signedCommit = git(SIGNED.root, ['rev-parse', 'HEAD']);
   const keygen = await runCliAsync(['keygen', '--out', SIGNER.priv.replace(/\.key\.pem$/, '')], { spawn: true });
   // Cloned before the first release writes anything: the clone holds the commit alone.
@@ -76,7 +68,7 @@ async function signedRelease(): Promise<Pick<ReleaseOutcomes, 'keygen' | 'signed
 }
 
 async function versionedSite(): Promise<ReleaseOutcomes['versioned']> {
-  gitRepoAt(VERSIONED);
+  gitRepoAt(VERSIONED.root);
   const first = await runCliAsync(['release', '2026.1', '--content', VERSIONED.content, '--approver', 'Ada Lovelace (CTO)', ...VERSIONED_ALLOW]);
   if (first.code !== 0) return { first };
   commitAll(VERSIONED.root, 'Release 2026.1', '2026-07-15T10:00:00Z');

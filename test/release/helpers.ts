@@ -33,8 +33,13 @@ export function git(cwd: string, args: string[], options: { date?: string; autho
 /** A fresh git repository holding a copy of the fixture as content/, committed at `date`. */
 export function gitRepo(label: string, date = '2026-07-15T09:00:00Z'): { root: string; content: string } {
   mkdirSync(TMP, { recursive: true });
-  const root = mkdtempSync(path.join(TMP, `${label}-`));
+  return gitRepoAt(mkdtempSync(path.join(TMP, `${label}-`)), date);
+}
+
+/** The same, in the folder `root` (made when missing). */
+export function gitRepoAt(root: string, date = '2026-07-15T09:00:00Z'): { root: string; content: string } {
   const content = path.join(root, 'content');
+  mkdirSync(root, { recursive: true });
   cpSync(RELEASE_FIXTURE, content, { recursive: true });
   git(root, ['init', '-q']);
   git(root, ['add', '-A']);

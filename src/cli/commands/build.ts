@@ -9,13 +9,8 @@ import { isAudience } from '../../audience/visibility.ts';
 import { LeakError } from '../../site/leak-guard.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 import { releaseSiteMessage } from '../../release/published.ts';
+import { userError } from '../../site/build-error.ts';
 
-/** A user's problem reported as a failed build: the message only, no stack trace. */
-function userError(message: string): Error {
-  const error = new Error(message);
-  error.stack = error.message;
-  return error;
-}
 
 /** --audience values: repeatable, comma lists allowed, "all" (the default) for every audience in order. */
 export function audiencesOption(value: unknown): Audience[] {
