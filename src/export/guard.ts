@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileTexts, guardMarkers, leaksInTexts, normalise, type Leak } from '../site/leak-guard.ts';
+import { fileTexts, guardMarkers, leaksInFiles, normalise, type Leak } from '../site/leak-guard.ts';
 import type { Model } from '../model/types.ts';
 import type { Audience } from '../schemas/common.ts';
 import { readZipEntries } from './zip.ts';
@@ -51,7 +51,7 @@ export async function exportTexts(name: string, data: Buffer): Promise<string[]>
 /** Leaks in a set of export files for an audience, given the full model. */
 export async function guardExports(files: Array<{ name: string; data: Buffer }>, model: Model, audience: Audience, contentDir?: string): Promise<Leak[]> {
   const markers = guardMarkers(model, audience, contentDir);
-  const leaks: Leak[] = [];
-  for (const f of files) leaks.push(...leaksInTexts(f.name, [normalise(f.name), ...(await exportTexts(f.name, f.data))], markers));
-  return leaks;
+  const texts: Array<{ file: string; texts: string[] }> = [];
+  for (const f of files) texts.push({ file: f.name, texts: [normalise(f.name), ...(await exportTexts(f.name, f.data))] });
+  return leaksInFiles(texts, markers);
 }

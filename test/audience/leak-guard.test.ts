@@ -2,8 +2,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
+import { candidateMarkers, distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
 import { loadModel } from '../../src/model/build.ts';
+import type { Marker } from '../../src/site/leak-guard.ts';
 import { ogPng } from '../../src/trust/og.ts';
 import { runCliAsync } from '../helpers/cli.ts';
 import { copyContent, edit } from '../helpers/content.ts';
@@ -114,6 +115,31 @@ describe('leak guard scan', () => {
     expect(scanForLeaks(dir, guardMarkers(model, 'public')).filter((l) => l.file === 'a.html')).toEqual([]);
     writeFileSync(path.join(dir, 'a.html'), '<a href="/policies/pol-internal-access/">x</a>. See pol-internal-access.');
     expect(scanForLeaks(dir, guardMarkers(model, 'public')).filter((l) => l.file === 'a.html').map((l) => l.marker.text)).toEqual(['pol-internal-access']);
+  });
+});
+
+describe('the candidate filter in front of the search', () => {
+  const marker = (text: string, kind: Marker['kind'] = 'text'): Marker => ({ text, kind, owner: 'test', part: 'test' });
+  // A deterministic pseudo-random source, so a failure can be replayed.
+  let seed = 42;
+  const random = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+  const word = () => Array.from({ length: 3 + Math.floor(random() * 8) }, () => 'abcdefghij-0123456789 é'[Math.floor(random() * 23)]).join('');
+
+  it('keeps every marker that occurs in any of the texts, wherever it starts and however long it is', () => {
+    const texts = Array.from({ length: 20 }, () => Array.from({ length: 200 }, word).join(' '));
+    const present = Array.from({ length: 2000 }, () => {
+      const t = texts[Math.floor(random() * texts.length)]!;
+      const at = Math.floor(random() * (t.length - 80));
+      return marker(t.slice(at, at + 5 + Math.floor(random() * 70)));
+    });
+    expect(candidateMarkers(texts, present)).toEqual(present);
+  });
+
+  it('drops markers that occur nowhere, and keeps them once they do', () => {
+    const absent = Array.from({ length: 2000 }, (_, i) => marker(`ev-${String(i).padStart(6, '0')}-not-in-this-site`, 'id'));
+    const texts = ['<p>the public trust center: backups are encrypted and tested every quarter.</p>'];
+    expect(candidateMarkers(texts, absent).length).toBeLessThan(20);
+    expect(candidateMarkers([...texts, 'see ev-000123-not-in-this-site.'], absent)).toContain(absent[123]);
   });
 });
 
