@@ -125,6 +125,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   if (SITES[audience].offline) rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
   // Move next to the target first (a rename across file systems is not possible), then swap.
   const tmp = tempSibling(outDir, 'building');
+  // The output's parent may not exist yet (a first build into dist/): without it the rename
+  // fails and the whole site would be copied instead (2.4 s of a 25 s build at 2,000 evidence).
+  mkdirSync(path.dirname(tmp), { recursive: true });
   try {
     renameSync(stage, tmp);
   } catch {
