@@ -72,10 +72,26 @@ export function relativeUrl(url: string, fromFile: string, kind: (sitePath: stri
   let target = pathPart;
   if (target.endsWith('/')) target += 'index.html';
   else if (kind(target) === 'dir') target += '/index.html';
-  const fromDir = path.posix.dirname(`/${fromFile}`);
-  let rel = path.posix.relative(fromDir, target);
+  let rel = relativePath(path.posix.dirname(`/${fromFile}`), target);
   if (!rel) rel = path.posix.basename(target);
   return rel + suffix;
+}
+
+/** A path with an empty, "." or ".." segment, or a trailing slash: left to path.posix.relative, which normalises it. */
+const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+/**
+ * path.posix.relative for the clean absolute paths a site links (about 2 million links at 2,000
+ * evidence records): the segments after the common ones, below as many ".." as `fromDir` has
+ * segments left. path.posix.relative resolves and normalises both sides on every call first.
+ */
+export function relativePath(fromDir: string, target: string): string {
+  if (UNCLEAN.test(fromDir) || UNCLEAN.test(target)) return path.posix.relative(fromDir, target);
+  const from = fromDir === '/' ? [] : fromDir.slice(1).split('/');
+  const to = target === '/' ? [] : target.slice(1).split('/');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
 }
 
 const ATTR = /(\s(?:href|src|action|poster|data-href)\s*=\s*)(["'])(.*?)\2/gi;

@@ -8,7 +8,7 @@ import { canonicalJson, contentDigest, sha256 } from '../../src/release/digest.t
 import { diffReleases, lineDiff } from '../../src/release/diff.ts';
 import { policyHistory } from '../../src/release/history.ts';
 import { loadLedger, recordDigest, recordYaml } from '../../src/release/ledger.ts';
-import { relativeUrl, rewriteCss, rewriteHtml } from '../../src/site/offline.ts';
+import { relativePath, relativeUrl, rewriteCss, rewriteHtml } from '../../src/site/offline.ts';
 import { generateKeyPair, loadPrivateKey, loadPublicKey, signBytes, verifyBytes } from '../../src/release/sign.ts';
 import { compareVersionText, isVersion, parseVersion } from '../../src/release/version.ts';
 import { writeZip } from '../../src/release/zip.ts';
@@ -125,6 +125,20 @@ describe('offline rewrite', () => {
     expect(relativeUrl('/_astro/a.css', 'controls/soc2/cc6-1/index.html', kind)).toBe('../../../_astro/a.css');
     expect(relativeUrl('/artifacts/evidence/files/x%20y.log', 'evidence/ev/index.html', kind)).toBe('../../artifacts/evidence/files/x%20y.log');
     for (const keep of ['https://example.com/', '//cdn.example/x.js', '#main', 'mailto:a@b', '../x/']) expect(relativeUrl(keep, 'a/index.html', kind)).toBe(keep);
+  });
+
+  it('computes relative paths exactly as path.posix.relative does, unclean paths included', () => {
+    const segments = ['a', 'b', 'evidence', 'ev-1', 'index.html', '_astro', 'x.css', 'a b', '.', '..', '', 'c.d'];
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 1000) / 1000;
+    const pathOf = () => `/${Array.from({ length: Math.floor(random() * 5) }, () => segments[Math.floor(random() * segments.length)]).join('/')}`;
+    const mismatches: string[][] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const [from, to] = [pathOf(), pathOf()];
+      if (relativePath(from, to) !== path.posix.relative(from, to)) mismatches.push([from, to, relativePath(from, to)]);
+    }
+    expect(mismatches).toEqual([]);
+    expect(relativePath('/evidence/ev-1', '/evidence/ev-2/index.html')).toBe('../ev-2/index.html');
   });
 
   it('rewrites attributes, srcset, inline styles and CSS url()', () => {
