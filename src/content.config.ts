@@ -18,7 +18,9 @@ function bodies(kind: 'policy' | 'measure' | 'evidence') {
   if (Array.isArray(shown) && !shown.length) return defineCollection({ loader: async () => [] });
   const pattern = shown === 'all' ? ['**/*.md', '**/*.mdx', '!**/_*', `!${ARTIFACT_DIR}/**`] : shown;
   return defineCollection({
-    loader: glob({ pattern, base: `${handed?.contentDir ?? 'content'}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}` }),
+    // retainBody: false keeps the raw Markdown out of Astro's data store (held in memory and
+    // written as one JSON string): pages read bodies from the model, never from the store.
+    loader: glob({ pattern, base: `${handed?.contentDir ?? 'content'}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}`, retainBody: false }),
   });
 }
 
