@@ -12,6 +12,7 @@ import { indexSite } from '../trust/search-index.ts';
 import { releaseRoutes } from '../release/routes.ts';
 import { publishReleases, releaseSiteMessage } from '../release/published.ts';
 import { publishExports } from './exports.ts';
+import { dataStoreAsJson } from './data-store.ts';
 
 /** The content folder a plain `astro build` or `astro sync` reads, relative to the project root. */
 const DEFAULT_CONTENT = 'content';
@@ -40,6 +41,7 @@ export default function proofbook(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ injectRoute, command, config, updateConfig }) => {
         build = handedOver(config.vite?.plugins);
+        updateConfig({ vite: { plugins: [dataStoreAsJson(config.cacheDir)] } });
         const label = build ? build.contentDir : DEFAULT_CONTENT;
         // `astro sync` (types only) must work on content that is still being fixed.
         if (!build && command !== 'sync') {
