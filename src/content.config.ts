@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import handed from 'virtual:proofbook/build';
 import { ARTIFACT_DIR, CONTENT_DIRS } from './content/load.ts';
 import { bodiesToRender } from './site/bodies-shown.ts';
+import { bodiesOnly } from './site/bodies-loader.ts';
 
 /**
  * Astro collections exist only to render MD/MDX bodies. Frontmatter is validated once, by
@@ -19,8 +20,8 @@ function bodies(kind: 'policy' | 'measure' | 'evidence') {
   const pattern = shown === 'all' ? ['**/*.md', '**/*.mdx', '!**/_*', `!${ARTIFACT_DIR}/**`] : shown;
   return defineCollection({
     // retainBody: false keeps the raw Markdown out of Astro's data store (held in memory and
-    // written as one JSON string): pages read bodies from the model, never from the store.
-    loader: glob({ pattern, base: `${handed?.contentDir ?? 'content'}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}`, retainBody: false }),
+    // written as one JSON string), and bodiesOnly the frontmatter: pages read both from the model.
+    loader: bodiesOnly(glob({ pattern, base: `${handed?.contentDir ?? 'content'}/${dir}`, generateId: ({ entry }) => `${dir}/${entry}`, retainBody: false })),
   });
 }
 
