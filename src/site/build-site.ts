@@ -50,6 +50,12 @@ const FROZEN_RELEASE = /^releases\/(?!diff\/)[^/]+\//;
 /** Server-build chunks Astro leaves in the output root (see buildSite). */
 const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs'];
 
+/** Astro's content cache for a program and audience (why it is shared, see buildSite). */
+export function contentCacheDir(contentDir: string, audience: Audience): string {
+  const key = createHash('sha256').update(`${path.resolve(contentDir)}\0${SITES[audience].pages}\0root-per-build`).digest('hex').slice(0, 12);
+  return path.join(PACKAGE_ROOT, 'node_modules', '.astro', key);
+}
+
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
@@ -82,7 +88,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   // never serves a stale body. The cache stores entry paths relative to the build's root; the
   // last part of the key names that layout (a root per build, node_modules/.proofbook/build-*/),
   // so caches written under another layout are never read.
-  const cacheKey = createHash('sha256').update(`${contentDir}\0${SITES[audience].pages}\0root-per-build`).digest('hex').slice(0, 12);
+  const cacheDir = contentCacheDir(contentDir, audience);
   const { build } = await import('astro');
   const cwd = process.cwd();
   try {
@@ -90,7 +96,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
     // it (it is), and keeps injected routes relative to it (they are absolute paths).
     process.chdir(root);
     // Builds of the same program for the same audience share the content cache: one at a time.
-    await withLock(path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `cache-${cacheKey}.lock`), () =>
+    await withLock(path.join(PACKAGE_ROOT, 'node_modules', '.proofbook', `cache-${path.basename(cacheDir)}.lock`), () =>
       build({
         // A trailing slash, or Astro resolves .astro/ beside the folder instead of inside it.
         root: `${root}${path.sep}`,
@@ -99,7 +105,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
         srcDir: path.join(PACKAGE_ROOT, 'src'),
         publicDir: path.join(PACKAGE_ROOT, 'public'),
         outDir: stage,
-        cacheDir: path.join(PACKAGE_ROOT, 'node_modules', '.astro', cacheKey),
+        cacheDir,
         logLevel: options.logLevel ?? 'warn',
         // Pages are prerendered from the server build and nothing of it is shipped, so Rollup's
         // tree-shaking only costs time there: it was 2.2 of the 6.6 s Vite spent on every
