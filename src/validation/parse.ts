@@ -58,11 +58,21 @@ function fixFor(issue: z.ZodIssue): string | undefined {
     const at = issue.path.length > 1 ? ` under ${fieldPath(issue.path.slice(0, -1))}` : '';
     return typeof name === 'string' ? `add the line "${name}: …"${at} (the README's authoring guide lists every field)` : 'add the missing item';
   }
+  if (readAsScalar(issue)) {
+    const name = issue.path[issue.path.length - 1];
+    return `put the value in quotes, e.g. ${typeof name === 'string' ? name : 'value'}: "…" (YAML reads digits, true/false and the like as ${issue.received}s)`;
+  }
   return undefined;
+}
+
+/** Text that YAML read as a number or a boolean (an all-digit hash, a version such as 1.10, "yes"). */
+function readAsScalar(issue: z.ZodIssue): issue is z.ZodIssue & { code: 'invalid_type'; received: 'number' | 'boolean' } {
+  return issue.code === 'invalid_type' && issue.expected === 'string' && (issue.received === 'number' || issue.received === 'boolean');
 }
 
 function describeIssue(issue: z.ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return `Missing required field.`;
+  if (readAsScalar(issue)) return `Text is expected, but YAML read this value as a ${issue.received}.`;
   if (issue.code === 'invalid_enum_value') {
     return `"${String(issue.received)}" is not allowed.${didYouMean(String(issue.received), issue.options.map(String))} Use one of: ${issue.options.join(', ')}.`;
   }

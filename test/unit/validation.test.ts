@@ -48,6 +48,16 @@ describe('validation', () => {
     expect(messages.some((m) => /link that leads outside/.test(m))).toBe(true);
   });
 
+  it('text that YAML reads as a number or a boolean says so and says to quote it', () => {
+    const dir = copyContent(MINIMAL, 'scalars');
+    edit(dir, 'evidence/jobs-2026-06.md', /sha256: [0-9a-f]{64}/, 'sha256: 00000000');
+    const problems = buildModel({ contentDir: dir, asOf: '2026-07-10' }).problems.filter((p) => p.field === 'artifacts[0].sha256');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toBe('Text is expected, but YAML read this value as a number.');
+    expect(problems[0]!.fix).toMatch(/^put the value in quotes, e\.g\. sha256: "…"/);
+    expect(problems[0]!.line).toBe(12);
+  });
+
   it('`proofbook check` prints them all, exits 1 and shows no stack trace', async () => {
     const dir = brokenProgram();
     const r = await runCliAsync(['check', '--content', dir, '--as-of', '2026-07-10']);
