@@ -1,5 +1,6 @@
 import { isIsoDate } from '../time/dates.ts';
 import { buildModel, type BuildResult } from '../model/build.ts';
+import { YamlCache } from '../content/yaml-cache.ts';
 import { formatProblems, formatWarnings, sortProblems } from '../validation/problem.ts';
 import { dataFileProblems } from './data-files.ts';
 import { UsageError } from './command.ts';
@@ -16,7 +17,9 @@ export function asOfOption(value: unknown): string | undefined {
 export function modelFor(values: Record<string, unknown>): BuildResult & { contentLabel: string } {
   const contentDir = String(values.content ?? 'content');
   const contentLabel = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/') || '.';
-  const built = buildModel({ contentDir, asOf: asOfOption(values['as-of']) });
+  const yamlCache = YamlCache.forContent(contentDir);
+  const built = buildModel({ contentDir, asOf: asOfOption(values['as-of']), yamlCache });
+  yamlCache.save();
   const result = { ...built, problems: sortProblems([...built.problems, ...dataFileProblems(path.resolve(contentDir))]) };
   if (result.warnings?.length) process.stderr.write(`${formatWarnings(result.warnings, contentLabel)}\n${result.problems.length ? '\n' : ''}`);
   if (result.problems.length) process.stderr.write(`${formatProblems(result.problems, contentLabel)}\n`);

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit, type Documen
 import { fieldPath } from '../validation/parse.ts';
 import type { LineOf } from '../validation/parse.ts';
 import type { Problem } from '../validation/problem.ts';
+import type { YamlCache } from './yaml-cache.ts';
 
 export interface ParsedSource {
   data: unknown;
@@ -18,7 +19,7 @@ export interface ParsedSource {
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Splits `---` frontmatter from an MD/MDX file and parses it as YAML, keeping line numbers. */
-export function parseFrontmatter(source: string, file: string): ParsedSource {
+export function parseFrontmatter(source: string, file: string, cache?: YamlCache): ParsedSource {
   // Editors on Windows may save a byte-order mark before the opening "---": it is not content.
   const text = source.replace(/^\uFEFF/, '');
   const m = FENCE.exec(text);
@@ -40,7 +41,7 @@ export function parseFrontmatter(source: string, file: string): ParsedSource {
     };
   }
   const yamlText = m[1]!;
-  const parsed = parseYaml(yamlText, file, 1);
+  const parsed = parseYaml(yamlText, file, 1, cache);
   if (parsed.data === undefined) parsed.idHint = idHintOf(yamlText);
   const lines = text.slice(0, m[0].length).split('\n').length;
   const bodyLine = m[0].endsWith('\n') ? lines : lines + 1;
@@ -51,8 +52,11 @@ export function parseFrontmatter(source: string, file: string): ParsedSource {
 }
 
 /** Parses a YAML data file (or frontmatter starting `lineOffset` lines into its file). */
-export function parseYaml(source: string, file: string, lineOffset = 0): ParsedSource {
+export function parseYaml(source: string, file: string, lineOffset = 0, cache?: YamlCache): ParsedSource {
   const text = source.replace(/^\uFEFF/, '');
+  const lineOf = linesOnDemand(text, lineOffset);
+  const cached = cache?.get(text);
+  if (cached !== undefined) return { data: cached, body: '', bodyLine: 0, lineOf, problems: [] };
   const counter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings, "no" stays a string; unique keys are enforced.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -66,21 +70,6 @@ export function parseYaml(source: string, file: string, lineOffset = 0): ParsedS
     message: `Malformed YAML: ${e.message.split('\n')[0]}`,
     fix: 'check indentation, colons and quoting on that line (quote values containing ": " or starting with special characters)',
   }));
-  // Lines are only needed to report a problem: the index is built on first use, from the text
-  // parsed again, so the syntax tree is not kept alive (at 10,000 files the retained trees cost
-  // more in garbage collection than the parsing itself).
-  let lines: Map<string, number | undefined> | undefined;
-  const lineOf: LineOf = (path) => {
-    if (!lines) {
-      const again = new LineCounter();
-      lines = lineIndex(parseDocument(text, { lineCounter: again, prettyErrors: false, uniqueKeys: true }).contents, again, lineOffset);
-    }
-    // The deepest part of the path that exists, as a walk down the document would find it.
-    for (let n = path.length; n >= 0; n--) {
-      if (lines.has(pathKey(path, n))) return lines.get(pathKey(path, n));
-    }
-    return undefined;
-  };
   let data: unknown;
   const before = problems.length;
   if (!doc.errors.length) {
@@ -92,7 +81,29 @@ export function parseYaml(source: string, file: string, lineOffset = 0): ParsedS
     }
   }
   if (data !== undefined && MAY_HOLD_CONTROL.test(text)) problems.push(...controlCharacters(data, file, lineOf));
+  // Only a clean parse is kept: a text with any problem is parsed again, so it reports again.
+  if (data !== undefined && !problems.length) cache?.set(text, data);
   return { data: doc.errors.length || problems.length > before ? undefined : data, body: '', bodyLine: 0, lineOf, problems };
+}
+
+/**
+ * Lines are only needed to report a problem: the index is built on first use, from the text
+ * parsed again, so the syntax tree is not kept alive (at 10,000 files the retained trees cost
+ * more in garbage collection than the parsing itself).
+ */
+function linesOnDemand(text: string, lineOffset: number): LineOf {
+  let lines: Map<string, number | undefined> | undefined;
+  return (path) => {
+    if (!lines) {
+      const again = new LineCounter();
+      lines = lineIndex(parseDocument(text, { lineCounter: again, prettyErrors: false, uniqueKeys: true }).contents, again, lineOffset);
+    }
+    // The deepest part of the path that exists, as a walk down the document would find it.
+    for (let n = path.length; n >= 0; n--) {
+      if (lines.has(pathKey(path, n))) return lines.get(pathKey(path, n));
+    }
+    return undefined;
+  };
 }
 
 /**

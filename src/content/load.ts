@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseFrontmatter, parseYaml, type ParsedSource } from './frontmatter.ts';
 import { relativePosix } from './paths.ts';
 import { readContentText, unreadFile } from './text.ts';
+import type { YamlCache } from './yaml-cache.ts';
 
 /** The small, named content vocabulary: each kind lives in its own folder. */
 export const CONTENT_DIRS = {
@@ -52,8 +53,8 @@ function listFiles(dir: string, pattern: RegExp): Array<{ abs: string; refused?:
   return out.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
 }
 
-/** Reads and parses every content source file below `root` (no validation beyond YAML syntax). */
-export function readSources(root: string): { config?: SourceFile; files: SourceFile[] } {
+/** Reads and parses every content source file below `root` (no validation beyond YAML syntax); `cache` skips parsing unchanged text again. */
+export function readSources(root: string, cache?: YamlCache): { config?: SourceFile; files: SourceFile[] } {
   const files: SourceFile[] = [];
   for (const kind of Object.keys(CONTENT_DIRS) as SourceKind[]) {
     for (const { abs, refused } of listFiles(path.join(root, CONTENT_DIRS[kind]), EXTENSIONS[kind])) {
@@ -63,12 +64,12 @@ export function readSources(root: string): { config?: SourceFile; files: SourceF
         continue;
       }
       const read = readContentText(abs, file);
-      const parsed = 'problem' in read ? unreadFile(read.problem, read.lossy) : kind === 'framework' ? parseYaml(read.text, file) : parseFrontmatter(read.text, file);
+      const parsed = 'problem' in read ? unreadFile(read.problem, read.lossy) : kind === 'framework' ? parseYaml(read.text, file, 0, cache) : parseFrontmatter(read.text, file, cache);
       files.push({ ...parsed, kind, file });
     }
   }
   const configPath = path.join(root, CONFIG_FILE);
   const configText = existsSync(configPath) && statSync(configPath).isFile() ? readContentText(configPath, CONFIG_FILE) : undefined;
-  const config = configText && { ...('problem' in configText ? unreadFile(configText.problem) : parseYaml(configText.text, CONFIG_FILE)), kind: 'config' as const, file: CONFIG_FILE };
+  const config = configText && { ...('problem' in configText ? unreadFile(configText.problem) : parseYaml(configText.text, CONFIG_FILE, 0, cache)), kind: 'config' as const, file: CONFIG_FILE };
   return { config, files };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readSources } from '../content/load.ts';
+import type { YamlCache } from '../content/yaml-cache.ts';
 import { ContentError, isArtifactProblem, sortProblems, type Problem } from '../validation/problem.ts';
 import { loadCatalogs, frameworkNodes } from './frameworks.ts';
 import { expiringBefore, markSuperseded, resolveAsOf } from './freshness.ts';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   contentDir: string;
   /** Date for freshness and coverage; default: config.asOf, else today (UTC). */
   asOf?: string;
+  /** Parsed YAML of earlier runs, by text (the CLI's; see src/content/yaml-cache.ts). */
+  yamlCache?: YamlCache;
 }
 
 export interface BuildResult {
@@ -39,7 +42,7 @@ export interface BuildResult {
 export function buildModel(options: BuildOptions): BuildResult {
   const root = path.resolve(options.contentDir);
   const problems: Problem[] = [];
-  const { config: configSource, files } = readSources(root);
+  const { config: configSource, files } = readSources(root, options.yamlCache);
 
   const config = readConfig(configSource, problems);
   const catalogs = loadCatalogs(files, problems);
