@@ -5,6 +5,7 @@ import { RULE_IDS, runAudit } from '../../audit/run.ts';
 import type { Period } from '../../audit/types.ts';
 import { BUILT_IN_CATALOGS } from '../../catalogs/index.ts';
 import { buildModel } from '../../model/build.ts';
+import { YamlCache } from '../../content/yaml-cache.ts';
 import { isIsoDate } from '../../time/dates.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { didYouMean } from '../../validation/suggest.ts';
@@ -69,7 +70,9 @@ export const audit: Command = {
     const contentDir = String(values.content ?? 'content');
     const prefix = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/');
 
-    const result = buildModel({ contentDir, asOf });
+    const yamlCache = YamlCache.forContent(contentDir);
+    const result = buildModel({ contentDir, asOf, yamlCache });
+    yamlCache.save();
     const framework = values.framework === undefined ? undefined : String(values.framework);
     if (framework !== undefined) {
       const known = result.model ? result.model.frameworks.map((f) => f.id) : BUILT_IN_CATALOGS.map((c) => c.id);
