@@ -16,7 +16,7 @@ const FORMAT = 1;
 
 /**
  * Parsed YAML by the exact text it came from (sha256), for commands that read the whole program
- * on every run (`check`, `build`): YAML parsing is about half of `check`, and between two runs
+ * on every run (`check`, `build`, `audit`, `export`, `pdf`): YAML parsing is about half of `check`, and between two runs
  * most records do not change. Only clean parses are kept (no YAML error, no problem of any
  * kind), so every problem is still found by parsing; the parsed data is then validated by the
  * schemas and the model as always. A cache that cannot be read or written is ignored: it only

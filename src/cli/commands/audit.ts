@@ -4,13 +4,11 @@ import { countsLine } from '../../audit/format/common.ts';
 import { RULE_IDS, runAudit } from '../../audit/run.ts';
 import type { Period } from '../../audit/types.ts';
 import { BUILT_IN_CATALOGS } from '../../catalogs/index.ts';
-import { buildModel } from '../../model/build.ts';
-import { YamlCache } from '../../content/yaml-cache.ts';
 import { isIsoDate } from '../../time/dates.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { didYouMean } from '../../validation/suggest.ts';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
-import { asOfOption } from '../shared.ts';
+import { asOfOption, buildModelCached } from '../shared.ts';
 
 /** Parses --period START..END. */
 export function periodOption(value: unknown): Period | undefined {
@@ -70,9 +68,7 @@ export const audit: Command = {
     const contentDir = String(values.content ?? 'content');
     const prefix = path.relative(process.cwd(), path.resolve(contentDir)).split(path.sep).join('/');
 
-    const yamlCache = YamlCache.forContent(contentDir);
-    const result = buildModel({ contentDir, asOf, yamlCache });
-    yamlCache.save();
+    const result = buildModelCached({ contentDir, asOf });
     const framework = values.framework === undefined ? undefined : String(values.framework);
     if (framework !== undefined) {
       const known = result.model ? result.model.frameworks.map((f) => f.id) : BUILT_IN_CATALOGS.map((c) => c.id);
