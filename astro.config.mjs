@@ -10,7 +10,7 @@ import remarkDurations from './src/site/remark-durations.ts';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // Bodies are sanitised on the way to HTML (the MDX pipeline inherits this): see src/content/sanitize.ts.
   markdown: { remarkPlugins: [remarkGfm, remarkDurations], rehypePlugins: [rehypeSanitizeBody] },
   integrations: [mdx(), proofbook()],

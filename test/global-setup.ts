@@ -38,5 +38,7 @@ export default async function setup() {
   const [results] = await Promise.all([Promise.all(builds.map(([, args]) => runCliAsync(args, { background: true }))), prepareReleases()]);
   const failed = results.flatMap((r, i) => (r.code === 0 ? [] : [`${builds[i]![0]} build failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`]));
   if (failed.length) throw new Error(failed.join('\n\n'));
+  // What each build said, for tests about the CLI's report (test/site/search-index.test.ts).
+  for (const [i, [name]] of builds.entries()) writeFileSync(path.join(TMP, `${name}-build.log`), results[i]!.stdout);
   if (!existsSync(EXAMPLE_DIST) || !existsSync(EXAMPLE_PUBLIC)) throw new Error(`example build wrote no site to ${EXAMPLE_OUT}`);
 }

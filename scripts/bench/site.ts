@@ -1,7 +1,8 @@
 /**
  * Site build cost, per audience and in total, side by side with its floors (issue 8):
  * generates a program of a named size, then measures under /usr/bin/time (wall, CPU, peak RSS):
- *   - `proofbook build` of all four audiences in one process (per-audience wall from its log);
+ *   - `proofbook build` of all four audiences in one process (per-audience wall from its log),
+ *     first from no caches, then again with the caches the runs before it warmed;
  *   - the internal portal alone, and the public trust center alone;
  *   - the public trust center of the 500-evidence program (the trust center must not grow
  *     with evidence it does not show);
@@ -78,6 +79,9 @@ try {
   const all = build('build --audience all', content, path.join(work, 'all'), 'all');
   const internal = build('build --audience internal', content, path.join(work, 'internal'), 'internal');
   const pub = build('build --audience public', content, path.join(work, 'public'), 'public');
+  // The first build above started from no caches (Astro's content cache, the parsed YAML); the
+  // portal alone then found both warm. The ratio compares like with like: all four again, warm.
+  const allNext = build('build --audience all (next build)', content, path.join(work, 'all-next'), 'all');
   // Every run above after the first finds the program's parsed YAML cached (src/content/yaml-cache.ts), as
   // on an author's machine: the small program gets the same, so the two trust centers compare alike.
   measured('check (XS, warms its YAML cache)', [process.execPath, CLI, 'check', '--content', small, '--as-of', AS_OF], ROOT);
@@ -93,9 +97,11 @@ try {
   const check = measured('proofbook check', checkArgs, ROOT);
   const read = measured('bare read + YAML parse', [process.execPath, path.join(ROOT, 'scripts', 'bench', 'bare-read.mjs'), content], ROOT);
 
-  console.log(`\nproofbook build, all four audiences in one process`);
-  for (const [audience, s] of perAudience(all.stdout)) console.log(`  ${audience.padEnd(44)} wall ${s.toFixed(1).padStart(6)} s`);
-  console.log(usageRow('total', all));
+  for (const [title, run] of [['first build, no caches', all], ['next build, caches warm', allNext]] as const) {
+    console.log(`\nproofbook build, all four audiences in one process: ${title}`);
+    for (const [audience, s] of perAudience(run.stdout)) console.log(`  ${audience.padEnd(44)} wall ${s.toFixed(1).padStart(6)} s`);
+    console.log(usageRow('total', run));
+  }
   console.log(`\nAlone`);
   console.log(usageRow(`internal portal (${pages} pages)`, internal));
   console.log(usageRow('public trust center', pub));
@@ -109,11 +115,12 @@ try {
   console.log(usageRow('bare read + YAML parse', read));
   console.log(`\nTargets`);
   ratio('internal portal / (bare Astro + pagefind)', internal, floor, '≤ 1.5 × at 2,000 evidence');
-  ratio('all four audiences / internal portal alone', all, internal, '≤ 1.3 ×');
+  ratio('all four audiences / internal portal alone', allNext, internal, '≤ 1.3 ×');
+  ratio('  the same, first build of all four (no caches)', all, internal, '≤ 1.3 ×');
   ratio(`public trust center / same at ${SIZES.XS.evidence} evidence`, pub, pubSmall, '≤ 1.3 × at 20,000 evidence');
   ratio('proofbook check / bare read + YAML parse', check, read, '≤ 1.5 ×');
   ratio('  the same, first run (no YAML cache)', coldCheck, read, '≤ 1.5 ×');
-  console.log(`  peak RSS of the whole build: ${all.rss.toFixed(0)} MB (target ≤ 2,048 MB at 20,000 evidence)`);
+  console.log(`  peak RSS of the whole build: ${Math.max(all.rss, allNext.rss).toFixed(0)} MB (target ≤ 2,048 MB at 20,000 evidence)`);
 } finally {
   rmSync(baseline, { recursive: true, force: true });
   for (const dir of ['content', 'content-xs']) rmSync(YamlCache.fileFor(path.join(work, dir)), { force: true });

@@ -7,6 +7,7 @@ import { formatProblems } from '../validation/problem.ts';
 import { userError } from '../site/build-error.ts';
 import { handedOver, handoffPlugin, type SiteBuild } from '../site/handoff.ts';
 import { routesFor } from './routes.ts';
+import { SITES } from '../site/sites.ts';
 import { copyArtifacts } from './artifacts.ts';
 import { indexSite } from '../trust/search-index.ts';
 import { releaseRoutes } from '../release/routes.ts';
@@ -36,6 +37,9 @@ function ownBuild(): SiteBuild {
  */
 export default function proofbook(): AstroIntegration {
   let build: SiteBuild | undefined;
+  // A handed-over build is indexed for search by its caller, after the portal's links are made
+  // relative (src/site/build-site.ts); a plain `astro build` is indexed here.
+  let indexHere = false;
   return {
     name: 'proofbook',
     hooks: {
@@ -46,6 +50,7 @@ export default function proofbook(): AstroIntegration {
         // `astro sync` (types only) must work on content that is still being fixed.
         if (!build && command !== 'sync') {
           build = ownBuild();
+          indexHere = true;
           updateConfig({ vite: { plugins: [handoffPlugin(build)] } });
         }
         if (!build) {
@@ -67,7 +72,7 @@ export default function proofbook(): AstroIntegration {
         // Auditor exports (control matrix, evidence requests, crosswalk, OSCAL) for the portal editions.
         await publishExports(out, build);
         // Full-text search, indexed from this audience's own pages only (sites with a search page).
-        if (routesFor(build.audience).some((r) => r.pattern === '/search')) await indexSite(out);
+        if (indexHere && SITES[build.audience].search) await indexSite(out);
       },
     },
   };

@@ -12,6 +12,7 @@ import type { Model } from '../model/types.ts';
 import type { Audience } from '../schemas/common.ts';
 import { SITES } from './sites.ts';
 import { handoffPlugin, type ProgramCache, type SnapshotInfo } from './handoff.ts';
+import { indexSite } from '../trust/search-index.ts';
 
 /** The Proofbook package root (where astro.config.mjs lives), whatever the cwd. */
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -37,13 +38,6 @@ export interface SiteBuildOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-/**
- * Runs Astro's static build for one audience into a temp folder beside the output and swaps
- * it in only when the build succeeded and, below internal, passed the leak guard: a failed
- * build leaves the previous site untouched.
- * The model, validated once by the caller, and the audience's view reach Astro through the
- * handoff plugin (src/site/handoff.ts) in Astro's inline config: nothing is built twice.
- */
 /** Files of a frozen release site inside the built site: releases/<version>/… (diff pages are ours). */
 const FROZEN_RELEASE = /^releases\/(?!diff\/)[^/]+\//;
 
@@ -56,7 +50,28 @@ export function contentCacheDir(contentDir: string, audience: Audience): string 
   return path.join(PACKAGE_ROOT, 'node_modules', '.astro', key);
 }
 
+/** A site whose Astro build is done; the rest (search index, leak guard, swap) may still run. */
+export interface StartedSiteBuild {
+  /** Settles once the site is indexed, guarded and in place at outDir (or rejects, leaving outDir untouched). */
+  finished: Promise<void>;
+}
+
+/**
+ * Runs Astro's static build for one audience into a temp folder beside the output and swaps
+ * it in only when the build succeeded and, below internal, passed the leak guard: a failed
+ * build leaves the previous site untouched.
+ * The model, validated once by the caller, and the audience's view reach Astro through the
+ * handoff plugin (src/site/handoff.ts) in Astro's inline config: nothing is built twice.
+ */
 export async function buildSite(options: SiteBuildOptions): Promise<void> {
+  await (await startSiteBuild(options)).finished;
+}
+
+/**
+ * buildSite in two steps, so that a caller building several audiences can start the next
+ * Astro build while pagefind, a separate process, indexes this one on another core.
+ */
+export async function startSiteBuild(options: SiteBuildOptions): Promise<StartedSiteBuild> {
   const contentDir = path.resolve(options.contentDir);
   const outDir = path.resolve(options.outDir);
   // A fresh folder per build: Node caches modules by file URL, so a second build in the same
@@ -123,28 +138,41 @@ export async function buildSite(options: SiteBuildOptions): Promise<void> {
   // Astro leaves the two content-layer entry chunks of its server build beside the pages when
   // .astro/ is inside the build's root: server code, never part of a static site.
   for (const chunk of ASTRO_LEFTOVERS) rmSync(path.join(stage, chunk), { force: true });
-  // The leak guard reads the staged output before anything is published: a leak leaves the
-  // previous site in place, exactly like a failed build.
-  if (isOutsideAudience(audience)) {
-    const leaks = guardSite(stage, model, audience, contentDir);
-    if (leaks.length) {
-      rmSync(root, { recursive: true, force: true });
-      throw new LeakError(audience, leaks);
-    }
-  }
-  // The portal editions open straight from disk (double-click dist/internal/index.html), so
-  // their links are made relative. Frozen release sites are left byte for byte as bundled.
-  if (SITES[audience].offline) rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
-  // Move next to the target first (a rename across file systems is not possible), then swap.
-  const tmp = tempSibling(outDir, 'building');
-  // The output's parent may not exist yet (a first build into dist/): without it the rename
-  // fails and the whole site would be copied instead (2.4 s of a 25 s build at 2,000 evidence).
-  mkdirSync(path.dirname(tmp), { recursive: true });
+  const finished = publishSite({ root, stage, outDir, model, audience, contentDir });
+  // The caller may await this only after its next build: mark it handled now, so that a failure
+  // meanwhile is not an unhandled rejection (the caller still receives it).
+  finished.catch(() => undefined);
+  return { finished };
+}
+
+/** Indexes the staged site for search, guards it (below internal) and swaps it in. */
+async function publishSite(s: { root: string; stage: string; outDir: string; model: Model; audience: Audience; contentDir: string }): Promise<void> {
+  const { root, stage, outDir } = s;
   try {
-    renameSync(stage, tmp);
-  } catch {
-    cpSync(stage, tmp, { recursive: true });
+    // Pagefind keeps the address of a page's first image as written: it indexes the pages
+    // before their links are made relative, so search results name site paths.
+    if (SITES[s.audience].search) await indexSite(stage);
+    // The portal editions open straight from disk (double-click dist/internal/index.html), so
+    // their links are made relative. Frozen release sites are left byte for byte as bundled.
+    if (SITES[s.audience].offline) rewriteForOffline(stage, { skip: (rel) => FROZEN_RELEASE.test(rel) });
+    // The leak guard reads the staged output, search index included, before anything is
+    // published: a leak leaves the previous site in place, exactly like a failed build.
+    if (isOutsideAudience(s.audience)) {
+      const leaks = guardSite(stage, s.model, s.audience, s.contentDir);
+      if (leaks.length) throw new LeakError(s.audience, leaks);
+    }
+    // Move next to the target first (a rename across file systems is not possible), then swap.
+    const tmp = tempSibling(outDir, 'building');
+    // The output's parent may not exist yet (a first build into dist/): without it the rename
+    // fails and the whole site would be copied instead (2.4 s of a 25 s build at 2,000 evidence).
+    mkdirSync(path.dirname(tmp), { recursive: true });
+    try {
+      renameSync(stage, tmp);
+    } catch {
+      cpSync(stage, tmp, { recursive: true });
+    }
+    swapDirectory(tmp, outDir);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-  rmSync(root, { recursive: true, force: true });
-  swapDirectory(tmp, outDir);
 }

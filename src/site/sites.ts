@@ -10,11 +10,13 @@ export interface SiteKind {
   offline: boolean;
   /** Carries the versioned site: the Releases page and every release's frozen pages. */
   releases: boolean;
+  /** Has a search page, over a pagefind index of the site's own pages. */
+  search: boolean;
 }
 
 export const SITES: Record<Audience, SiteKind> = {
-  public: { pages: 'trust', edition: 'public trust center', offline: false, releases: false },
-  customer: { pages: 'trust', edition: 'customer trust center', offline: false, releases: false },
-  internal: { pages: 'portal', edition: 'internal portal', offline: true, releases: true },
-  auditor: { pages: 'portal', edition: 'auditor edition (portal with evidence files)', offline: true, releases: true },
+  public: { pages: 'trust', edition: 'public trust center', offline: false, releases: false, search: true },
+  customer: { pages: 'trust', edition: 'customer trust center', offline: false, releases: false, search: true },
+  internal: { pages: 'portal', edition: 'internal portal', offline: true, releases: true, search: true },
+  auditor: { pages: 'portal', edition: 'auditor edition (portal with evidence files)', offline: true, releases: true, search: true },
 };

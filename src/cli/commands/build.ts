@@ -44,28 +44,46 @@ export const build: Command = {
     const shared = {};
     const bundleDir = values['bundle-dir'] ? path.resolve(String(values['bundle-dir'])) : undefined;
     let failed = 0;
+    let stopped = false;
+    const fail = (audience: Audience, label: string, error: unknown) => {
+      failed++;
+      const message = renderBuildError(error, build, values);
+      process.stderr.write(`${message}\nThe ${audience} build failed; the previous ${label}/ was left untouched.\n`);
+      // A leak concerns one audience; any other failure would repeat for every audience.
+      if (!(error instanceof LeakError)) stopped = true;
+    };
+    // Each audience's last steps (pagefind, a separate process, above all) run while the next
+    // audience's Astro build does; outcomes are still reported in audience order.
+    let reported: Promise<void> = Promise.resolve();
     for (const audience of audiences) {
+      if (stopped) break;
       const target = path.join(out, audience);
       const label = target.split(path.sep).join('/');
       const started = performance.now();
+      let finished: Promise<number>;
       try {
         // A broken release ledger or a stored bundle changed since its release stops a portal
         // build: found here, before Astro starts, rather than seconds later inside it.
         const releases = releaseSiteMessage({ contentDir: path.resolve(String(values.content)), audience, model, view: model, shared, ...(bundleDir ? { bundleDir } : {}) }, String(values.content));
         if (releases) throw userError(releases);
-        const { buildSite } = await import('../../site/build-site.ts');
-        await buildSite({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(bundleDir ? { bundleDir } : {}), logLevel: values.verbose ? 'info' : 'warn' });
+        const { startSiteBuild } = await import('../../site/build-site.ts');
+        const site = await startSiteBuild({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(bundleDir ? { bundleDir } : {}), logLevel: values.verbose ? 'info' : 'warn' });
+        finished = site.finished.then(() => performance.now());
       } catch (error) {
-        failed++;
-        const message = renderBuildError(error, build, values);
-        process.stderr.write(`${message}\nThe ${audience} build failed; the previous ${label}/ was left untouched.\n`);
-        // A leak concerns one audience; any other failure would repeat for every audience.
-        if (error instanceof LeakError) continue;
-        return 1;
+        // Failed before its Astro build was done: report what came before, then this, now.
+        await reported;
+        fail(audience, label, error);
+        continue;
       }
-      const pages = readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
-      process.stdout.write(`✓ Built the ${SITES[audience].edition} for ${model.config.organisation.name} as of ${model.asOf} into ${label}/ (${pages} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      reported = reported.then(() => finished).then(
+        (ended) => {
+          const pages = readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+          process.stdout.write(`✓ Built the ${SITES[audience].edition} for ${model.config.organisation.name} as of ${model.asOf} into ${label}/ (${pages} pages) in ${((ended - started) / 1000).toFixed(1)} s.\n`);
+        },
+        (error: unknown) => fail(audience, label, error),
+      );
     }
+    await reported;
     return failed ? 1 : 0;
   },
 };
