@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audiencesOption } from '../../src/cli/commands/build.ts';
+import { audiencesOption, roomToOverlap } from '../../src/cli/commands/build.ts';
 import { UsageError } from '../../src/cli/command.ts';
 import { routesFor } from '../../src/integration/routes.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -13,6 +13,17 @@ describe('build --audience', () => {
     expect(audiencesOption(['all'])).toEqual(['public', 'customer', 'internal', 'auditor']);
     expect(audiencesOption(['auditor', 'public'])).toEqual(['public', 'auditor']);
     expect(audiencesOption(['customer,internal'])).toEqual(['customer', 'internal']);
+  });
+
+  it('overlaps an audience\'s search indexing with the next build only with 4 GiB to spare, in the machine and its container', () => {
+    const GiB = 1024 ** 3;
+    expect(roomToOverlap({ free: 16 * GiB, total: 23 * GiB, limit: 0, rss: GiB })).toBe(true);
+    expect(roomToOverlap({ free: 3 * GiB, total: 23 * GiB, limit: 0, rss: GiB })).toBe(false);
+    // cgroups report "no limit" as a number above the machine's memory.
+    expect(roomToOverlap({ free: 16 * GiB, total: 23 * GiB, limit: 2 ** 62, rss: GiB })).toBe(true);
+    // A 6 GiB container where this process already holds 3 GiB.
+    expect(roomToOverlap({ free: 16 * GiB, total: 23 * GiB, limit: 6 * GiB, rss: 3 * GiB })).toBe(false);
+    expect(roomToOverlap({ free: 16 * GiB, total: 23 * GiB, limit: 8 * GiB, rss: 2 * GiB })).toBe(true);
   });
 
   it('rejects an unknown audience with exit 2, a suggestion and no stack trace', () => {

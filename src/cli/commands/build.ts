@@ -26,10 +26,10 @@ export function audiencesOption(value: unknown): Audience[] {
 const OVERLAP_MEMORY = 4 * 1024 ** 3;
 
 /** Whether this machine (or its container's limit) has memory to spare for the overlap. */
-function roomToOverlap(): boolean {
-  const limit = process.constrainedMemory?.() ?? 0;
-  const free = Math.min(os.freemem(), limit > 0 && limit < os.totalmem() ? limit - process.memoryUsage.rss() : Infinity);
-  return free >= OVERLAP_MEMORY;
+export function roomToOverlap(memory = { free: os.freemem(), total: os.totalmem(), limit: process.constrainedMemory?.() ?? 0, rss: process.memoryUsage.rss() }): boolean {
+  // A container's limit counts when it is below the machine's memory (cgroups report "no limit" as a huge number).
+  const underLimit = memory.limit > 0 && memory.limit < memory.total ? memory.limit - memory.rss : Infinity;
+  return Math.min(memory.free, underLimit) >= OVERLAP_MEMORY;
 }
 
 export const build: Command = {
@@ -83,6 +83,8 @@ export const build: Command = {
         const { startSiteBuild } = await import('../../site/build-site.ts');
         const site = await startSiteBuild({ contentDir: String(values.content), outDir: target, model, shared, audience, ...(bundleDir ? { bundleDir } : {}), logLevel: values.verbose ? 'info' : 'warn' });
         finished = site.finished.then(() => performance.now());
+        // It may fail before the audiences ahead of it are reported: handled here, reported below.
+        finished.catch(() => undefined);
       } catch (error) {
         // Failed before its Astro build was done: report what came before, then this, now.
         await reported;
