@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { runCliAsync } from './helpers/cli.ts';
 import { prepareReleases } from './release/fixtures.ts';
-import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, HOSTILE_FIXTURE, HOSTILE_OUT, TMP } from './helpers/paths.ts';
+import { AUDIENCE_AS_OF, AUDIENCE_FIXTURE, AUDIENCE_OUT, EXAMPLE_AS_OF, EXAMPLE_CONTENT, EXAMPLE_DIST, EXAMPLE_OUT, EXAMPLE_PUBLIC, FAILING_CONTENT, FAILING_PUBLIC, HOSTILE_FIXTURE, HOSTILE_OUT, ROOT, TMP } from './helpers/paths.ts';
 
 /**
  * Builds the sites the tests inspect once, through the real CLI: the example program's
@@ -31,7 +31,9 @@ export default async function setup() {
   // releases are a chain of three Astro builds, the longest path: the site builds give way to it.
   const builds: Array<[string, string[]]> = [
     ['example', ['build', '--audience', 'internal', '--audience', 'public', '--out', EXAMPLE_OUT, '--as-of', EXAMPLE_AS_OF]],
-    ['canary', ['build', '--content', AUDIENCE_FIXTURE, '--audience', 'public,customer', '--out', AUDIENCE_OUT, '--as-of', AUDIENCE_AS_OF]],
+    // A relative --out, as `npm run build` gives: the public trust center is reported while the
+    // customer one builds, with Astro's build root as the process's working folder.
+    ['canary', ['build', '--content', AUDIENCE_FIXTURE, '--audience', 'public,customer', '--out', path.relative(ROOT, AUDIENCE_OUT), '--as-of', AUDIENCE_AS_OF]],
     ['failing-audit', ['build', '--content', FAILING_CONTENT, '--audience', 'public', '--out', path.dirname(FAILING_PUBLIC), '--as-of', EXAMPLE_AS_OF]],
     ['hostile', ['build', '--content', HOSTILE_FIXTURE, '--audience', 'public,customer', '--out', HOSTILE_OUT, '--as-of', '2026-07-10']],
   ];

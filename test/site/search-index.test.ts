@@ -52,5 +52,11 @@ describe('search index (pagefind, run as its own process)', () => {
     const said = readFileSync(path.join(TMP, 'example-build.log'), 'utf8');
     const built = [...said.matchAll(/^✓ Built the (.+?) for /gm)].map((m) => m[1]);
     expect(built).toEqual(['public trust center', 'internal portal']);
+    // Given a relative --out (test/global-setup.ts), each audience is still found and reported.
+    const canary = readFileSync(path.join(TMP, 'canary-build.log'), 'utf8');
+    expect([...canary.matchAll(/^✓ Built the (.+?) for .* into (\S+) \((\d+) pages\)/gm)].map((m) => [m[1], m[2]])).toEqual([
+      ['public trust center', 'test/.tmp/audience/public/'],
+      ['customer trust center', 'test/.tmp/audience/customer/'],
+    ]);
   });
 });

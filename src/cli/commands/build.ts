@@ -71,8 +71,9 @@ export const build: Command = {
       // 20,000 evidence records, beside an Astro build of as much again.
       if (!roomToOverlap()) await reported;
       if (stopped) break;
-      const target = path.join(out, audience);
-      const label = target.split(path.sep).join('/');
+      const label = path.join(out, audience).split(path.sep).join('/');
+      // Absolute: an audience is reported while the next one builds, with Astro's build root as the cwd.
+      const target = path.resolve(out, audience);
       const started = performance.now();
       let finished: Promise<number>;
       try {
