@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { viewFor } from '../../src/audience/filter.ts';
 import { buildModel } from '../../src/model/build.ts';
 import type { Model } from '../../src/model/types.ts';
+import { renumberStructureIds } from '../../src/export/pdf/render.ts';
 import { hasChromium } from '../helpers/browser.ts';
 import { runCliAsync } from '../helpers/cli.ts';
 import { EXAMPLE_AS_OF, EXAMPLE_CONTENT, TMP } from '../helpers/paths.ts';
@@ -23,6 +24,7 @@ let info: string;
 /** Text in reading order (no layout): table cells stay whole. */
 let raw: string;
 let run: { code: number; stdout: string; stderr: string };
+let printed: Buffer;
 
 beforeAll(async () => {
   view = viewFor(buildModel({ contentDir: EXAMPLE_CONTENT, asOf: EXAMPLE_AS_OF }).model!, 'internal');
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(TMP, 'pdf-')), 'binder.pdf');
   run = await runCliAsync(['pdf', '--as-of', EXAMPLE_AS_OF, '--out', file]);
   if (run.code !== 0) return;
+  printed = readFileSync(file);
   // Pages are separated by form feeds in pdftotext's output.
   pages = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
   raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -83,6 +86,20 @@ describe.skipIf(!hasChromium)('the PDF binder', () => {
       expect(index, e.id).toContain(e.id);
       for (const a of e.artifacts) expect(index.replace(/\s/g, ''), `${e.id} ${a.path}`).toContain(a.sha256);
     }
+  });
+
+  it('numbers its tagged structure from 1, whatever Chromium\'s node counter said: the same binder is the same bytes', () => {
+    const ids = [...printed.toString('latin1').matchAll(/\(node(\d{8})\)/g)].map((m) => Number(m[1]));
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(ids.length).toBeGreaterThan(0);
+    // Consecutive from 1: renumbered, with every reference (/ID, /IDTree, /Headers) kept.
+    expect([...new Set(ids)].sort((a, b) => a - b)).toEqual(Array.from({ length: new Set(ids).size }, (_, i) => i + 1));
+    expect(renumberStructureIds(printed).equals(printed)).toBe(true);
+    // The same structure with Chromium's counter two higher, and a title that reads like an id.
+    const shifted = (base: number) => Buffer.from(`1 0 obj\n<</ID (node${String(base).padStart(8, '0')})>>\n2 0 obj\n<</Headers [(node${String(base).padStart(8, '0')}) (node${String(base + 3).padStart(8, '0')})] /Title (node00000077)>>\n3 0 obj\n<</Names [(node${String(base).padStart(8, '0')}) 1 0 R (node${String(base + 3).padStart(8, '0')}) 2 0 R]>>`, 'latin1');
+    expect(renumberStructureIds(shifted(32)).equals(renumberStructureIds(shifted(34)))).toBe(true);
+    expect(renumberStructureIds(shifted(32)).length).toBe(shifted(32).length);
+    expect(renumberStructureIds(shifted(32)).toString('latin1')).toContain('/Title (node00000077)');
   });
 
   it('has a running header and "Page n of N" on every page', () => {
