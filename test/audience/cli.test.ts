@@ -26,6 +26,15 @@ describe('build --audience', () => {
     expect(roomToOverlap({ free: 16 * GiB, total: 23 * GiB, limit: 8 * GiB, rss: 2 * GiB })).toBe(true);
   });
 
+  it('refuses an --out that is, or lies under, a file before building anything', () => {
+    for (const out of ['README.md', 'README.md/sites']) {
+      const r = runCli(['build', '--audience', 'public', '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^proofbook build: --out ${out.replace('.', '\\.')}: README\\.md is a file, not a folder\\. Give a folder`));
+      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
   it('rejects an unknown audience with exit 2, a suggestion and no stack trace', () => {
     const r = runCli(['build', '--audience', 'pubic', '--content', 'does-not-matter']);
     expect(r.code).toBe(2);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CONTENT_HELP, CONTENT_OPTIONS, UsageError, type Command } from '../command.ts';
@@ -20,6 +20,14 @@ export function audiencesOption(value: unknown): Audience[] {
   const unknown = raw.find((v) => !isAudience(v));
   if (unknown) throw new UsageError(`unknown audience "${unknown}".${didYouMean(unknown, [...AUDIENCES, 'all'])} Use ${AUDIENCES.join(', ')} or all.`);
   return AUDIENCES.filter((a) => raw.includes(a));
+}
+
+/** The nearest existing part of `dir`, when it is a file instead of a folder (found before any build starts). */
+function fileInTheWay(dir: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    if (existsSync(at)) return statSync(at).isDirectory() ? undefined : path.relative(process.cwd(), at) || at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }
 
 /** Memory an audience's search indexing may take beside the next audience's build (see run). */
@@ -47,6 +55,8 @@ export const build: Command = {
   options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, 'bundle-dir': { type: 'string' }, verbose: { type: 'boolean', default: false } },
   async run(values) {
     const audiences = audiencesOption(values.audience);
+    const blocked = fileInTheWay(String(values.out));
+    if (blocked) throw new UsageError(`--out ${String(values.out)}: ${blocked} is a file, not a folder. Give a folder: each audience is built into OUT/<audience>/.`);
     const { model } = modelFor(values);
     if (!model) return 1;
     const out = String(values.out);
