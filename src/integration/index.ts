@@ -37,8 +37,8 @@ function ownBuild(): SiteBuild {
  */
 export default function proofbook(): AstroIntegration {
   let build: SiteBuild | undefined;
-  // A handed-over build is indexed for search by its caller, after the portal's links are made
-  // relative (src/site/build-site.ts); a plain `astro build` is indexed here.
+  // A handed-over build is indexed for search by its caller (src/site/build-site.ts), while the
+  // next audience builds; a plain `astro build` is indexed here.
   let indexHere = false;
   return {
     name: 'proofbook',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { audiencesOption, roomToOverlap } from '../../src/cli/commands/build.ts';
 import { UsageError } from '../../src/cli/command.ts';
 import { routesFor } from '../../src/integration/routes.ts';
+import { SITES } from '../../src/site/sites.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ROOT } from '../helpers/paths.ts';
 
@@ -32,6 +33,12 @@ describe('build --audience', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^proofbook build: --out ${out.replace('.', '\\.')}: README\\.md is a file, not a folder\\. Give a folder`));
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it('indexes for search exactly the sites that have a search page', () => {
+    for (const audience of ['public', 'customer', 'internal', 'auditor'] as const) {
+      expect(SITES[audience].search, audience).toBe(routesFor(audience).some((r) => r.pattern === '/search'));
     }
   });
 
