@@ -57,9 +57,7 @@ export function parseYaml(source: string, file: string, lineOffset = 0, cache?: 
   const lineOf = linesOnDemand(text, lineOffset);
   const cached = cache?.get(text);
   if (cached !== undefined) return { data: cached, body: '', bodyLine: 0, lineOf, problems: [] };
-  const counter = new LineCounter();
-  // YAML 1.2 core schema: dates stay strings, "no" stays a string; unique keys are enforced.
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, counter } = parseWithLines(text);
   // Both walks of the tree are skipped when the text cannot need them: most records have no
   // version field and no escape or control character (each walk was ~3% of `check`).
   if (text.includes('version') || text.includes('\\')) keepVersionText(doc);
@@ -86,6 +84,12 @@ export function parseYaml(source: string, file: string, lineOffset = 0, cache?: 
   return { data: doc.errors.length || problems.length > before ? undefined : data, body: '', bodyLine: 0, lineOf, problems };
 }
 
+/** YAML 1.2 core schema: dates stay strings, "no" stays a string; unique keys are enforced. */
+function parseWithLines(text: string): { doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true }), counter };
+}
+
 /**
  * Lines are only needed to report a problem: the index is built on first use, from the text
  * parsed again, so the syntax tree is not kept alive (at 10,000 files the retained trees cost
@@ -95,8 +99,8 @@ function linesOnDemand(text: string, lineOffset: number): LineOf {
   let lines: Map<string, number | undefined> | undefined;
   return (path) => {
     if (!lines) {
-      const again = new LineCounter();
-      lines = lineIndex(parseDocument(text, { lineCounter: again, prettyErrors: false, uniqueKeys: true }).contents, again, lineOffset);
+      const again = parseWithLines(text);
+      lines = lineIndex(again.doc.contents, again.counter, lineOffset);
     }
     // The deepest part of the path that exists, as a walk down the document would find it.
     for (let n = path.length; n >= 0; n--) {

@@ -55,11 +55,11 @@ export const build: Command = {
   options: { ...CONTENT_OPTIONS, audience: { type: 'string', multiple: true }, out: { type: 'string', default: 'dist' }, 'bundle-dir': { type: 'string' }, verbose: { type: 'boolean', default: false } },
   async run(values) {
     const audiences = audiencesOption(values.audience);
-    const blocked = fileInTheWay(String(values.out));
-    if (blocked) throw new UsageError(`--out ${String(values.out)}: ${blocked} is a file, not a folder. Give a folder: each audience is built into OUT/<audience>/.`);
+    const out = String(values.out);
+    const blocked = fileInTheWay(out);
+    if (blocked) throw new UsageError(`--out ${out}: ${blocked} is a file, not a folder. Give a folder: each audience is built into OUT/<audience>/.`);
     const { model } = modelFor(values);
     if (!model) return 1;
-    const out = String(values.out);
     // One model for every audience: each build gets its view of it, and what the audiences can
     // share (the self-audit, the release ledger) is worked out once.
     const shared = {};
