@@ -86,4 +86,22 @@ describe('layers', () => {
     expect(checked).toBeGreaterThan(300);
     expect(violations).toEqual([]);
   });
+
+  it('every package src/ imports is a runtime dependency, not a dev one', () => {
+    // A package only under devDependencies is missing from a production install
+    // (`npm ci --omit=dev`): the build would fail there, never in a checkout.
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const missing = new Set<string>();
+    for (const rel of sources()) {
+      const text = readFileSync(path.join(SRC, rel), 'utf8');
+      // Type-only imports cost nothing at run time (@types/… may stay dev dependencies).
+      const runtime = text.replace(/^\s*import\s+type\s[^;]*;/gm, '');
+      for (const spec of importsOf(runtime)) {
+        if (spec.startsWith('.') || spec.startsWith('node:') || ASTRO_ONLY.test(spec) || /^(astro:|virtual:)/.test(spec)) continue;
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (!pkg.dependencies[name]) missing.add(`${name} (src/${rel})`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
 });
