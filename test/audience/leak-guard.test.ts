@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { candidateMarkers, distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
+import { candidateMarkers, distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, normaliseFully, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
 import { loadModel } from '../../src/model/build.ts';
 import type { Marker } from '../../src/site/leak-guard.ts';
 import { ogPng } from '../../src/trust/og.ts';
@@ -140,6 +140,19 @@ describe('the candidate filter in front of the search', () => {
     const texts = ['<p>the public trust center: backups are encrypted and tested every quarter.</p>'];
     expect(candidateMarkers(texts, absent).length).toBeLessThan(20);
     expect(candidateMarkers([...texts, 'see ev-000123-not-in-this-site.'], absent)).toContain(absent[123]);
+  });
+
+  it("normalise's shortcut for plain ASCII text gives what the full folding gives", () => {
+    const alphabet = 'aZ09 -.;:\'"\t\n\r\v\f\\&#x;u2014lt!?<>/é…’\u00a0—';
+    let shortcuts = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      if (!/[\\&\u0080-\uffff]|--/.test(text)) shortcuts++;
+      expect(normalise(text), JSON.stringify(text)).toBe(normaliseFully(text));
+    }
+    // Both paths were taken many times.
+    expect(shortcuts).toBeGreaterThan(1000);
+    expect(shortcuts).toBeLessThan(19_000);
   });
 });
 
