@@ -338,44 +338,71 @@ export function leaksInTexts(file: string, texts: string[], markers: Marker[]): 
 }
 
 /**
- * A filter in front of the search: which markers can occur anywhere in `texts` at all. A
+ * A filter in front of the search: which markers can occur anywhere in the texts at all. A
  * program of 20,000 evidence records has about 100,000 markers, and searching every file for
  * each one took 14 of the 25 CPU-s of a public build. Every GRAM-character piece of every text
  * is hashed into a bit set, once; a marker stays a candidate only if each of its pieces (and
  * its last GRAM characters) is in the set, which a marker that occurs always is, so the filter
  * never drops a leak. A hash collision only keeps a marker that the exact search then rejects.
+ * The hash is a polynomial one, rolled along the text one character at a time: 0.40 s for
+ * 47 million characters (an export at 20,000 evidence), against 0.65 s hashing each piece afresh.
  */
 const GRAM = MIN_ID;
 const BITS = 1 << 25;
+/** The polynomial's base, and its GRAM-th power (what the character leaving the window weighs). */
+const BASE = 0x01000193;
+const BASE_OUT = Array.from({ length: GRAM - 1 }).reduce<number>((p) => Math.imul(p, BASE), 1);
 
+/** A bit of the set for a piece's polynomial hash (mixed, so that close hashes spread). */
+function slot(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & (BITS - 1);
+}
+
+/** The polynomial hash of the GRAM characters of `text` at `at`. */
 function gramHash(text: string, at: number): number {
   let h = 0;
-  for (let i = at; i < at + GRAM; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) & (BITS - 1);
+  for (let i = at; i < at + GRAM; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The pieces of every text added so far; see candidateMarkers. */
+export class GramSet {
+  private readonly seen = new Uint8Array(BITS / 8);
+
+  add(text: string): void {
+    const seen = this.seen;
+    if (text.length < GRAM) return;
+    let h = gramHash(text, 0);
+    for (let i = 0; ; i++) {
+      const bit = slot(h);
+      seen[bit >>> 3] = seen[bit >>> 3]! | (1 << (bit & 7));
+      if (i + GRAM >= text.length) return;
+      h = (Math.imul((h - Math.imul(text.charCodeAt(i), BASE_OUT)) | 0, BASE) + text.charCodeAt(i + GRAM)) | 0;
+    }
+  }
+
+  /** False only when `text` occurs in none of the texts added. */
+  mayContain(text: string): boolean {
+    if (text.length < GRAM) return true;
+    const has = (at: number) => {
+      const bit = slot(gramHash(text, at));
+      return (this.seen[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+    };
+    for (let i = 0; i + GRAM <= text.length; i += GRAM) if (!has(i)) return false;
+    return has(text.length - GRAM);
+  }
 }
 
 export function candidateMarkers(texts: Iterable<string>, markers: Marker[]): Marker[] {
-  const seen = new Uint8Array(BITS / 8);
-  for (const t of texts) {
-    for (let i = 0; i + GRAM <= t.length; i++) {
-      const h = gramHash(t, i);
-      seen[h >>> 3] = seen[h >>> 3]! | (1 << (h & 7));
-    }
-  }
-  const has = (t: string, at: number) => {
-    const h = gramHash(t, at);
-    return (seen[h >>> 3]! & (1 << (h & 7))) !== 0;
-  };
-  return markers.filter((m) => {
-    const t = m.text;
-    if (t.length < GRAM) return true;
-    for (let i = 0; i + GRAM <= t.length; i += GRAM) if (!has(t, i)) return false;
-    return has(t, t.length - GRAM);
-  });
+  const grams = new GramSet();
+  for (const t of texts) grams.add(t);
+  return markers.filter((m) => grams.mayContain(m.text));
 }
 
 /** The leaks in a set of files, each given as its normalised texts (see fileTexts). */
 export function leaksInFiles(files: Array<{ file: string; texts: string[] }>, markers: Marker[]): Leak[] {
+  if (!markers.length) return [];
   const candidates = candidateMarkers(
     files.flatMap((f) => f.texts),
     markers,
@@ -385,6 +412,7 @@ export function leaksInFiles(files: Array<{ file: string; texts: string[] }>, ma
 
 /** Searches every file below `dir` (and every file's path) for the markers. */
 export function scanForLeaks(dir: string, markers: Marker[]): Leak[] {
+  if (!markers.length) return [];
   return leaksInFiles(
     listFiles(dir).map((file) => ({ file, texts: [normalise(file), ...fileTexts(file, readFileSync(path.join(dir, file)))] })),
     markers,

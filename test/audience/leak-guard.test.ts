@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { candidateMarkers, distinctiveSentences, formatLeaks, guardMarkers, guardSite, LeakError, normalise, normaliseFully, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
+import { candidateMarkers, distinctiveSentences, GramSet, formatLeaks, guardMarkers, guardSite, LeakError, normalise, normaliseFully, scanForLeaks, stripTags } from '../../src/site/leak-guard.ts';
 import { loadModel } from '../../src/model/build.ts';
 import type { Marker } from '../../src/site/leak-guard.ts';
 import { ogPng } from '../../src/trust/og.ts';
@@ -133,6 +133,17 @@ describe('the candidate filter in front of the search', () => {
       return marker(t.slice(at, at + 5 + Math.floor(random() * 70)));
     });
     expect(candidateMarkers(texts, present)).toEqual(present);
+  });
+
+  it('rolls its hash along a text to the same pieces as hashing each piece afresh', () => {
+    // Every piece of every length-5 window, at the start, the middle and the end, of texts of any length.
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 5 + Math.floor(random() * 60) }, word).join(' ').slice(0, 5 + n);
+      const grams = new GramSet();
+      grams.add(text);
+      for (let at = 0; at + 5 <= text.length; at++) expect(grams.mayContain(text.slice(at, at + 5)), `${JSON.stringify(text)} at ${at}`).toBe(true);
+      expect(grams.mayContain(text)).toBe(true);
+    }
   });
 
   it('drops markers that occur nowhere, and keeps them once they do', () => {
