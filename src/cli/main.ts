@@ -14,6 +14,7 @@ import { pdf } from './commands/pdf.ts';
 import { importCommand } from './commands/import.ts';
 import { init } from './commands/init.ts';
 import { endQuietlyOnClosedPipe } from './pipes.ts';
+import { didYouMean } from '../validation/suggest.ts';
 
 /** Every command, in the order `proofbook --help` lists them. */
 export const COMMANDS: Command[] = [init, check, build, audit, importCommand, exportCommand, pdf, release, verify, keygen, controls, hash];
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`proofbook: unknown command "${name}".\n\n${mainHelp()}\n`);
+    process.stderr.write(`proofbook: unknown command "${name}".${didYouMean(name, COMMANDS.map((c) => c.name))}\n\n${mainHelp()}\n`);
     return 2;
   }
   // The options read so far, for the error renderer (which names the content folder).
