@@ -15,6 +15,9 @@ import { publishReleases, releaseSiteMessage } from '../release/published.ts';
 import { publishExports } from './exports.ts';
 import { dataStoreAsJson } from './data-store.ts';
 
+/** The package's sources, where src/integration/routes.ts and src/release/routes.ts name the page templates. */
+const SOURCES = fileURLToPath(new URL('../', import.meta.url));
+
 /** The content folder a plain `astro build` or `astro sync` reads, relative to the project root. */
 const DEFAULT_CONTENT = 'content';
 
@@ -60,8 +63,12 @@ export default function proofbook(): AstroIntegration {
         // A broken release ledger, or a stored bundle changed since its release, stops the build too.
         const stop = releaseSiteMessage(build, label);
         if (stop) throw userError(stop);
-        for (const route of routesFor(build.audience)) injectRoute({ ...route, prerender: true });
-        for (const route of releaseRoutes(build)) injectRoute({ ...route, prerender: true });
+        // Page templates from the build's own src/ (in a CLI build, a copy inside the build's
+        // root, so that Astro's style ids do not depend on where Proofbook is installed).
+        const src = fileURLToPath(config.srcDir);
+        const atSrc = (route: { pattern: string; entrypoint: string }) => ({ ...route, entrypoint: path.join(src, path.relative(SOURCES, route.entrypoint)), prerender: true });
+        for (const route of routesFor(build.audience)) injectRoute(atSrc(route));
+        for (const route of releaseRoutes(build)) injectRoute(atSrc(route));
       },
       'astro:build:done': async ({ dir }) => {
         if (!build) return;

@@ -83,6 +83,13 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<Started
   const stage = path.join(root, 'dist');
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
+  // A copy of the sources inside the root (1.7 MB, a few ms): Astro names scoped styles
+  // (data-astro-cid-…) after a template's path relative to the root, but after its absolute
+  // path when it lies outside, and a link would not do (Astro resolves injected routes with
+  // require.resolve, which follows links). Outside the root, every portal page carried a hash
+  // of the folder Proofbook is installed in, and a release could not be reproduced from another.
+  const srcDir = path.join(root, 'src');
+  cpSync(path.join(PACKAGE_ROOT, 'src'), srcDir, { recursive: true });
   const audience = options.audience ?? 'internal';
   const { model } = options;
   const handoff = handoffPlugin({
@@ -117,7 +124,7 @@ export async function startSiteBuild(options: SiteBuildOptions): Promise<Started
         root: `${root}${path.sep}`,
         // Astro joins configFile to root, so it is given relative to the build's root.
         configFile: path.relative(root, path.join(PACKAGE_ROOT, 'astro.config.mjs')),
-        srcDir: path.join(PACKAGE_ROOT, 'src'),
+        srcDir,
         publicDir: path.join(PACKAGE_ROOT, 'public'),
         outDir: stage,
         cacheDir,
