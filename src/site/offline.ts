@@ -125,11 +125,15 @@ export function rewriteHtml(html: string, fromFile: string, kind: (sitePath: str
   return html
     .replace(ATTR, (_m, pre: string, q: string, url: string) => `${pre}${q}${url.startsWith('/') && !url.startsWith('//') ? fix(url) : url}${q}`)
     .replace(SRCSET, (_m, pre: string, q: string, set: string) => `${pre}${q}${set.split(',').map((part) => part.replace(/^(\s*)(\S+)/, (_x, ws: string, u: string) => ws + (u.startsWith('/') ? fix(u) : u))).join(',')}${q}`)
-    .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_m, open: string, css: string, close: string) => open + rewriteCss(css, fromFile, kind) + close)
-    .replace(/(\sstyle\s*=\s*)(["'])(.*?)\2/gi, (_m, pre: string, q: string, css: string) => pre + q + rewriteCss(css, fromFile, kind) + q);
+    .replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi, (_m, open: string, css: string, close: string) => open + cssUrls(css, link) + close)
+    .replace(/(\sstyle\s*=\s*)(["'])(.*?)\2/gi, (_m, pre: string, q: string, css: string) => pre + q + cssUrls(css, link) + q);
 }
 
 export function rewriteCss(css: string, fromFile: string, kind: (sitePath: string) => TargetKind): string {
-  const link = linksFrom(fromFile, kind);
+  return cssUrls(css, linksFrom(fromFile, kind));
+}
+
+/** The url()s of a stylesheet or style attribute, through one page's `link`. */
+function cssUrls(css: string, link: (url: string) => string): string {
   return css.replace(CSS_URL, (m, q: string, url: string) => (url.startsWith('/') && !url.startsWith('//') ? `url(${q}${link(url)}${q})` : m));
 }
