@@ -26,6 +26,7 @@ export const PORTAL_ROUTES: RouteDef[] = [
   portal('/exports', 'exports.astro'),
   portal('/health', 'health.astro'),
   portal('/search', 'search.astro'),
+  portal('/assets/[file]', 'assets/[file].ts'),
   portal('/frameworks', 'frameworks/index.astro'),
   portal('/frameworks/[framework]', 'frameworks/[framework].astro'),
   portal('/controls/[framework]/[control]', 'controls/[framework]/[control].astro'),

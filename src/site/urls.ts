@@ -11,6 +11,8 @@ export const href = {
   audit: () => '/audit/',
   /** Backup health: sources, RPO and restore tests per measure. */
   health: () => '/health/',
+  /** What every portal page loads: its script (portal.js) and its icon (favicon.svg). */
+  asset: (file: 'portal.js' | 'favicon.svg') => `/assets/${file}`,
   /** Full-text search over this audience's own pagefind index. */
   search: () => '/search/',
   frameworks: () => '/frameworks/',

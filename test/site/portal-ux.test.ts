@@ -97,6 +97,10 @@ describe.skipIf(!hasChromium)('portal as its readers expect', () => {
     expect(theme).toMatch(/^(light|dark)$/);
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    // The header's search runs from the shared script too, and says why it cannot search from disk.
+    await page.keyboard.press('/');
+    await page.keyboard.type('restore');
+    await waitForText(page, '#site-search-status', /needs the site to be served/);
     await page.close();
   });
 });
