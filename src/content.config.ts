@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import handed from 'virtual:proofbook/build';
+import handedOver from 'virtual:proofbook/build';
 import { ARTIFACT_DIR, CONTENT_DIRS } from './content/load.ts';
 import { bodiesToRender } from './site/bodies-shown.ts';
 import { bodiesOnly } from './site/bodies-loader.ts';
@@ -15,6 +15,7 @@ import { bodiesOnly } from './site/bodies-loader.ts';
  */
 function bodies(kind: 'policy' | 'measure' | 'evidence') {
   const dir = CONTENT_DIRS[kind];
+  const handed = handedOver();
   const shown = handed ? bodiesToRender(handed, kind) : 'all';
   if (Array.isArray(shown) && !shown.length) return defineCollection({ loader: async () => [] });
   const pattern = shown === 'all' ? ['**/*.md', '**/*.mdx', '!**/_*', `!${ARTIFACT_DIR}/**`] : shown;

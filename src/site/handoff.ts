@@ -77,8 +77,11 @@ export function handoffPlugin(build: SiteBuild | undefined): HandoffPlugin {
     resolveId: (source) => (source === HANDOFF_MODULE ? RESOLVED : undefined),
     load: (resolved) => {
       if (resolved !== RESOLVED) return undefined;
-      if (id === undefined) return 'export default undefined;\n';
-      return `export default globalThis[Symbol.for(${JSON.stringify(TABLE.description)})]?.get(${JSON.stringify(id)});\n`;
+      // A function, not the build itself: Node never unloads a chunk's modules, so a binding to
+      // the build would keep its view (a copy of the model) alive through every later audience's
+      // build; looked up on each call, it is freed once done() removes it from the table.
+      if (id === undefined) return 'export default () => undefined;\n';
+      return `export default () => globalThis[Symbol.for(${JSON.stringify(TABLE.description)})]?.get(${JSON.stringify(id)});\n`;
     },
   };
 }

@@ -1,4 +1,4 @@
-import handed from 'virtual:proofbook/build';
+import handedOver from 'virtual:proofbook/build';
 import type { Model } from '../model/types.ts';
 import type { SiteBuild } from './handoff.ts';
 
@@ -8,6 +8,7 @@ import type { SiteBuild } from './handoff.ts';
  * that exists inside Astro's build only.
  */
 export function siteBuild(): SiteBuild {
+  const handed = handedOver();
   if (!handed) throw new Error('No Proofbook build was handed to Astro: build the site with `proofbook build` or `astro build`.');
   return handed;
 }

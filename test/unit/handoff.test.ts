@@ -17,7 +17,7 @@ async function evaluate(plugin: ReturnType<typeof handoffPlugin>): Promise<unkno
   const resolved = call<string>(plugin.resolveId, HANDOFF_MODULE, undefined, {});
   expect(resolved).toBeTruthy();
   const code = `${call<string>(plugin.load, resolved)}// evaluation ${++evaluated}\n`;
-  return ((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown }).default;
+  return ((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: () => unknown }).default;
 }
 
 describe('the build handoff', () => {
@@ -25,14 +25,17 @@ describe('the build handoff', () => {
     const build = siteBuild('public');
     const plugin = handoffPlugin(build);
     expect(handedOver([[{ name: 'other' }], plugin])).toBe(build);
-    expect(await evaluate(plugin)).toBe(build);
+    const handed = await evaluate(plugin);
+    expect(handed()).toBe(build);
     plugin.api.done();
-    expect(await evaluate(plugin)).toBeUndefined();
+    // The same module, already loaded by a chunk, no longer reaches the build: it can be freed.
+    expect(handed()).toBeUndefined();
+    expect((await evaluate(plugin))()).toBeUndefined();
   });
 
   it('serves no build under astro sync, and the integration finds none', async () => {
     const plugin = handoffPlugin(undefined);
-    expect(await evaluate(plugin)).toBeUndefined();
+    expect((await evaluate(plugin))()).toBeUndefined();
     expect(handedOver([{ name: 'vite:something' }])).toBeUndefined();
   });
 });
