@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/trust/search-index.ts';
-import { EXAMPLE_DIST, TMP } from '../helpers/paths.ts';
+import { EXAMPLE_DIST, EXAMPLE_PUBLIC, TMP } from '../helpers/paths.ts';
 
 /** Pagefind's fragments of a built site, decompressed: one per indexed page. */
 function fragments(site: string): Array<{ url: string; content: string; meta: Record<string, string> }> {
@@ -20,6 +20,9 @@ describe('search index (pagefind, run as its own process)', () => {
     const page = (title: string, body: string) => `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><nav>Menu words</nav><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
     writeFileSync(path.join(site, 'index.html'), page('Home', 'Quarterly restore test of the ledger database.'));
     writeFileSync(path.join(site, 'a', 'index.html'), page('Immutable copies', 'Object lock in compliance mode.'));
+    // Indexing is rooted at <main>: a part marked anywhere else is left out.
+    mkdirSync(path.join(site, 'b'), { recursive: true });
+    writeFileSync(path.join(site, 'b', 'index.html'), '<!DOCTYPE html><html lang="en"><body><article data-pagefind-body><h1>Stray</h1><p>Outside main.</p></article></body></html>');
     await indexSite(site);
     const entry = JSON.parse(readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(2);
@@ -30,6 +33,19 @@ describe('search index (pagefind, run as its own process)', () => {
     // Only the page body is indexed: the menu is not.
     expect(found.find((f) => f.url === '/a/')!.content).toMatch(/Object lock in compliance mode/);
     expect(found.map((f) => f.content).join(' ')).not.toMatch(/Menu words/);
+  });
+
+  it('finds every indexed part on <main>, where pagefind is rooted (src/trust/search-index.ts)', () => {
+    for (const site of [EXAMPLE_DIST, EXAMPLE_PUBLIC]) {
+      let marked = 0;
+      for (const rel of readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        for (const m of readFileSync(path.join(site, rel), 'utf8').matchAll(/<(\w+)[^>]*\sdata-pagefind-body[\s=>]/g)) {
+          expect(m[1], `${rel}: data-pagefind-body outside <main> would be left out of the index`).toBe('main');
+          marked++;
+        }
+      }
+      expect(marked, site).toBeGreaterThan(5);
+    }
   });
 
   it('fails with pagefind\'s own reason when there is nothing to index', async () => {
