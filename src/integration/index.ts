@@ -6,6 +6,7 @@ import { buildModel } from '../model/build.ts';
 import { formatProblems } from '../validation/problem.ts';
 import { userError } from '../site/build-error.ts';
 import { handedOver, handoffPlugin, type SiteBuild } from '../site/handoff.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 import { routesFor } from './routes.ts';
 import { SITES } from '../site/sites.ts';
 import { copyArtifacts } from './artifacts.ts';
@@ -69,6 +70,11 @@ export default function proofbook(): AstroIntegration {
         const atSrc = (route: { pattern: string; entrypoint: string }) => ({ ...route, entrypoint: path.join(src, path.relative(SOURCES, route.entrypoint)), prerender: true });
         for (const route of routesFor(build.audience)) injectRoute(atSrc(route));
         for (const route of releaseRoutes(build)) injectRoute(atSrc(route));
+      },
+      // Between Vite's server build and the rendering of every page: Rollup's work is garbage
+      // now, and the pages render on a heap V8 sizes from what is alive (src/util/collect-garbage.ts).
+      'astro:build:ssr': () => {
+        if (build) collectGarbage();
       },
       'astro:build:done': async ({ dir }) => {
         if (!build) return;

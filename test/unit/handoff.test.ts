@@ -12,7 +12,7 @@ const siteBuild = (audience: Audience): SiteBuild => ({ contentDir: AUDIENCE_FIX
 let evaluated = 0;
 
 /** Runs the module code the plugin serves for `virtual:proofbook/build`, as Astro's chunks do (a fresh module each time). */
-async function evaluate(plugin: ReturnType<typeof handoffPlugin>): Promise<unknown> {
+async function evaluate(plugin: ReturnType<typeof handoffPlugin>): Promise<() => unknown> {
   const call = <T>(hook: unknown, ...args: unknown[]) => (hook as (...a: unknown[]) => T).call({}, ...args);
   const resolved = call<string>(plugin.resolveId, HANDOFF_MODULE, undefined, {});
   expect(resolved).toBeTruthy();
