@@ -113,6 +113,10 @@ export const build: Command = {
         (error: unknown) => fail(audience, label, error),
       );
     }
+    // Every Astro build is over; what they left is garbage while the last audience is indexed
+    // (pagefind, a process of its own, holds 1.5 GB at 20,000 evidence records): collected now,
+    // V8 hands the memory back within a second or so.
+    collectGarbage();
     await reported;
     return failed ? 1 : 0;
   },
